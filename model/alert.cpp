@@ -1,0 +1,15 @@
+#include "model/alert.h"
+
+namespace hw {
+
+std::string_view to_string(AlertKind k) {
+  switch (k) {
+    case AlertKind::status_change:
+      return "status_change";
+    case AlertKind::repeated_after_clarification:
+      return "repeated_after_clarification";
+  }
+  return "?";
+}
+
+}  // namespace hw

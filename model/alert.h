@@ -1,0 +1,30 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/claim.h"
+#include "util/time.h"
+
+namespace hw {
+
+enum class AlertKind { status_change, repeated_after_clarification };
+
+std::string_view to_string(AlertKind k);
+
+// An alert raised by the status engine; stored in the same transaction as its cause.
+struct Alert {
+  AlertKind kind = AlertKind::status_change;
+  std::string claim_id;
+  std::optional<ClaimStatus> from;  // status_change only
+  ClaimStatus to = ClaimStatus::tracked;  // status after the event (unchanged for repeats)
+  std::int64_t story_id = 0;        // evidence story (0 = none, e.g. manual)
+  std::string story_title;
+  std::string story_link;
+  std::string message;  // one line for people: what happened and why
+  TimePoint created_at{};
+  int repeat_count = 0;  // repeated_after_clarification: repeats since the status was set
+};
+
+}  // namespace hw

@@ -1,0 +1,47 @@
+#pragma once
+// Claims, their status and the evidence that moves it.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/time.h"
+
+namespace hw {
+
+// tracked (no evidence yet) -> reported -> disputed | clarified | confirmed | retracted
+enum class ClaimStatus { tracked, reported, disputed, clarified, confirmed, retracted };
+
+// What a story says about a claim.
+enum class Stance { supports, refutes, clarifies, confirms, mentions };
+
+std::string_view to_string(ClaimStatus s);
+std::optional<ClaimStatus> claim_status_from_string(std::string_view s);
+std::string_view to_string(Stance s);
+std::optional<Stance> stance_from_string(std::string_view s);
+
+// A claim as written in the claims file.
+struct Claim {
+  std::string id;         // stable key, e.g. "yemen-hacking"
+  std::string statement;  // one sentence
+  ClaimStatus initial_status = ClaimStatus::tracked;
+  // Every group must match; within a group any term. Terms are words or phrases; a trailing
+  // '*' matches any word starting with the stem ("hack*" matches "hacked", "hacking").
+  std::vector<std::vector<std::string>> required;
+  std::vector<std::string> clarification_phrases;
+  std::vector<std::string> refutation_phrases;
+  std::vector<std::string> confirmation_phrases;
+  std::vector<std::string> retraction_phrases;
+};
+
+// The matcher's verdict for one (story, claim) pair.
+struct Match {
+  std::string claim_id;
+  Stance stance = Stance::mentions;
+  bool retraction = false;  // the story retracts the claim (stance is then `refutes`)
+  double score = 0.0;       // 0..1
+  std::string evidence;     // the sentence that carried the decision
+  std::string rule;         // what fired, e.g. "required+clarification:'purchase of advertisements'"
+};
+
+}  // namespace hw

@@ -1,0 +1,177 @@
+#pragma once
+// The one interface to hypewatch's state. Everything persistent goes through Store so that
+// moving the claim history elsewhere (DESIGN.md, "Scale") stays a contained change.
+//
+// Errors: SQLite failures throw StorageError carrying SQLite's own message and what we were
+// doing ("insert story feed=3 guid=…: database is locked"). Lookups that may find nothing
+// return std::optional.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/alert.h"
+#include "model/claim.h"
+#include "model/story.h"
+#include "util/error.h"
+#include "util/time.h"
+
+namespace hw::storage {
+
+class StorageError : public Failure {
+ public:
+  using Failure::Failure;
+};
+
+enum class OpenMode { read_write, read_only };
+
+struct FeedRecord {
+  std::int64_t id = 0;
+  std::string url;
+  std::string title;  // from the last parsed document
+  std::string etag;
+  std::string last_modified;
+  std::string body_hash;  // hex digest of the last body that was parsed
+  std::optional<TimePoint> last_polled_at;
+  std::optional<TimePoint> last_success_at;
+  int last_http_status = 0;  // 0 = none (file://, or no response)
+  std::string last_error;    // empty after a success
+  int error_count = 0;       // consecutive failures
+  std::optional<TimePoint> next_poll_at;
+  bool enabled = true;
+  std::int64_t stories = 0;  // stories stored for this feed
+};
+
+// What a successful fetch+parse leaves on the feed row.
+struct FetchSuccess {
+  int http_status = 0;
+  std::string etag;
+  std::string last_modified;
+  std::string body_hash;
+  std::string title;
+};
+
+enum class UpsertOutcome { inserted, unchanged, revised };
+
+struct UpsertResult {
+  UpsertOutcome outcome = UpsertOutcome::unchanged;
+  std::int64_t story_id = 0;
+  std::int64_t revision_id = 0;  // the current revision (new one when inserted/revised)
+  int revision = 1;              // 1-based revision number
+};
+
+struct ClaimRecord {
+  std::string id;
+  std::string statement;
+  ClaimStatus status = ClaimStatus::tracked;
+  TimePoint since{};           // evidence time of the last status change
+  std::int64_t matches = 0;    // story×claim matches recorded
+};
+
+// One entry of a claim's append-only status history.
+struct StatusChange {
+  std::string claim_id;
+  std::optional<ClaimStatus> from;  // nullopt for the initial entry
+  ClaimStatus to = ClaimStatus::tracked;
+  TimePoint at{};           // evidence time: the story's published time, else when recorded
+  TimePoint recorded_at{};  // when hypewatch wrote it
+  std::string actor;        // "initial" | "engine" | "manual"
+  std::string rule;         // the rule/feature that fired
+  std::string evidence_text;
+  std::string reason;       // manual changes: the person's reason
+  std::optional<std::int64_t> story_id;
+  std::optional<std::int64_t> revision_id;
+};
+
+struct HistoryEntry {
+  std::int64_t seq = 0;  // 1-based order within the claim
+  StatusChange change;
+  std::string story_title;  // evidence story, when there is one
+  std::string story_link;
+  std::string feed_url;
+};
+
+struct StoredMatch {
+  std::int64_t story_id = 0;
+  std::int64_t revision_id = 0;
+  Match match;
+  TimePoint matched_at{};
+};
+
+struct AlertRecord {
+  std::int64_t id = 0;
+  Alert alert;
+  std::optional<TimePoint> delivered_at;
+};
+
+// Everything one evaluation of one story revision produced. Written in ONE transaction, so a
+// status change and the alert it raised are never separated.
+struct EvaluationWrite {
+  std::int64_t story_id = 0;
+  std::int64_t revision_id = 0;
+  std::vector<Match> matches;
+  std::vector<StatusChange> changes;  // also updates claims.status / status_since
+  std::vector<Alert> alerts;
+  TimePoint at{};
+};
+
+struct Counts {
+  std::int64_t feeds = 0, stories = 0, revisions = 0, matches = 0, alerts = 0, history = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating it in read_write mode) and, in read_write mode, migrates the database.
+  // WAL and foreign keys on. Throws StorageError naming the path, e.g. when the file is not a
+  // database or its schema is newer than this program.
+  static Store open(const std::filesystem::path& path, OpenMode mode);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  int schema_version() const;
+  static int latest_schema_version();
+
+  // Feeds. ensure_feed returns the id of the feed with this URL, creating it when new.
+  std::int64_t ensure_feed(std::string_view url);
+  std::vector<FeedRecord> list_feeds() const;
+  std::optional<FeedRecord> feed(std::int64_t id) const;
+  void record_fetch_success(std::int64_t feed_id, const FetchSuccess& s, TimePoint at);
+  // 304 or an unchanged body: only poll state changes; no story row is touched.
+  void record_not_modified(std::int64_t feed_id, int http_status, TimePoint at);
+  void record_fetch_failure(std::int64_t feed_id, int http_status, std::string_view error,
+                            TimePoint at);
+
+  // Stories: dedup by (feed, key) where key = guid, or a stable fallback (link, else title)
+  // when the guid is empty. A changed title/summary/content is a new revision.
+  UpsertResult upsert_story(std::int64_t feed_id, const Story& story, TimePoint fetched_at);
+  std::optional<Story> story(std::int64_t story_id) const;  // current revision
+
+  // Claims. New claims get a row with their initial status and an "initial" history entry;
+  // known claims keep their status (the statement text is updated).
+  void sync_claims(const std::vector<Claim>& claims, TimePoint at);
+  std::optional<ClaimRecord> claim(std::string_view id) const;
+  std::vector<ClaimRecord> list_claims() const;
+  std::vector<HistoryEntry> history(std::string_view claim_id) const;
+  std::vector<StoredMatch> matches_for_claim(std::string_view claim_id) const;
+  std::vector<StoredMatch> matches_for_story(std::int64_t story_id) const;
+
+  void record_evaluation(const EvaluationWrite& w);
+
+  // Alerts, oldest first.
+  std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;
+  // Alerts of `kind` for `claim_id` created at or after `since`.
+  std::int64_t count_alerts(std::string_view claim_id, AlertKind kind, TimePoint since) const;
+
+  Counts counts() const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace hw::storage

@@ -1,0 +1,63 @@
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+namespace hw::test {
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string tmpl = std::string(base && *base ? base : "/tmp") + "/hypewatch-test-XXXXXX";
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp " + tmpl + " failed");
+  }
+  m_path = tmpl;
+}
+
+TempDir::~TempDir() {
+  if (std::uncaught_exceptions() > 0 || Catch::getResultCapture().lastAssertionPassed() == false) {
+    std::cerr << "test directory kept: " << m_path << "\n";
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(m_path, ec);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error("cannot open " + path.string());
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    throw std::runtime_error("cannot write " + path.string());
+  }
+  out << content;
+}
+
+std::filesystem::path fixture(const std::string& name) {
+  return std::filesystem::path(HW_TEST_FIXTURES) / name;
+}
+
+std::filesystem::path source_dir() { return HW_SOURCE_DIR; }
+
+std::filesystem::path shared_dir() {
+  std::error_code ec;
+  auto p = std::filesystem::weakly_canonical(HW_SHARED_DIR, ec);
+  if (ec || !std::filesystem::is_directory(p)) {
+    return {};
+  }
+  return p;
+}
+
+}  // namespace hw::test
