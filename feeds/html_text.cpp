@@ -1,0 +1,304 @@
+#include "feeds/html_text.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace hw::feeds {
+namespace {
+
+// Tags beyond this count skip gumbo (see html_text.h).
+constexpr std::size_t kMaxGumboTags = 5000;
+
+struct GumboDeleter {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+};
+using GumboPtr = std::unique_ptr<GumboOutput, GumboDeleter>;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool is_inline(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_U:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string gumbo_text(std::string_view html) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // the error list is never read
+  const GumboPtr output(gumbo_parse_with_options(&options, html.data(), html.size()));
+  if (!output)
+    return {};
+  std::string out;
+  // Explicit stack: no recursion over the tree.
+  std::vector<const GumboNode*> stack{output->root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node == nullptr) {
+      out += ' ';  // closing a block element
+      continue;
+    }
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        out += node->v.text.text;
+        break;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)
+          break;
+        const bool block = !is_inline(tag);
+        if (block) {
+          out += ' ';
+          stack.push_back(nullptr);
+        }
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = children.length; i > 0; --i) {
+          stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+        }
+        break;
+      }
+      case GUMBO_NODE_DOCUMENT: {
+        const GumboVector& children = node->v.document.children;
+        for (unsigned i = children.length; i > 0; --i) {
+          stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+// Appends the character reference starting at s[i] == '&', returning the length consumed,
+// or 0 when it is not a reference we know.
+std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out) {
+  const std::size_t semi = s.find(';', i);
+  if (semi == std::string_view::npos || semi - i > 32)
+    return 0;
+  const std::string_view name = s.substr(i + 1, semi - i - 1);
+  if (name.size() >= 2 && name[0] == '#') {
+    char32_t cp = 0;
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7)
+      return 0;
+    for (char c : digits) {
+      int v = -1;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      if (v < 0)
+        return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+    }
+    append_utf8(out, cp);
+    return semi - i + 1;
+  }
+  static constexpr std::array<std::pair<std::string_view, char32_t>, 5> kXml = {
+      {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}}};
+  for (const auto& [n, cp] : kXml) {
+    if (n == name) {
+      append_utf8(out, cp);
+      return semi - i + 1;
+    }
+  }
+  if (const auto cp = html_entity(name)) {
+    append_utf8(out, *cp);
+    return semi - i + 1;
+  }
+  return 0;
+}
+
+// Fallback for pathological fragments: drop tags, decode references, no tree at all.
+std::string strip_tags(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      const std::size_t close = html.find('>', i);
+      out += ' ';
+      i = close == std::string_view::npos ? html.size() : close + 1;
+    } else if (html[i] == '&') {
+      const std::size_t used = decode_reference(html, i, out);
+      if (used == 0)
+        out += '&';
+      i += used == 0 ? 1 : used;
+    } else {
+      out += html[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::optional<char32_t> html_entity(std::string_view name) {
+  // ISO-8859-1 entities, U+00A0 to U+00FF in order.
+  static constexpr std::array<std::string_view, 96> kLatin1 = {
+      "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
+      "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
+      "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
+      "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
+      "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
+      "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
+      "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
+      "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
+      "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
+      "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
+      "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+  for (std::size_t i = 0; i < kLatin1.size(); ++i) {
+    if (kLatin1[i] == name)
+      return static_cast<char32_t>(0xA0 + i);
+  }
+  static constexpr std::array<std::pair<std::string_view, char32_t>, 47> kOther = {{
+      {"OElig", 338},   {"oelig", 339},   {"Scaron", 352},  {"scaron", 353},  {"Yuml", 376},
+      {"fnof", 402},    {"circ", 710},    {"tilde", 732},   {"ensp", 8194},   {"emsp", 8195},
+      {"thinsp", 8201}, {"zwnj", 8204},   {"zwj", 8205},    {"lrm", 8206},    {"rlm", 8207},
+      {"ndash", 8211},  {"mdash", 8212},  {"lsquo", 8216},  {"rsquo", 8217},  {"sbquo", 8218},
+      {"ldquo", 8220},  {"rdquo", 8221},  {"bdquo", 8222},  {"dagger", 8224}, {"Dagger", 8225},
+      {"bull", 8226},   {"hellip", 8230}, {"permil", 8240}, {"prime", 8242},  {"Prime", 8243},
+      {"lsaquo", 8249}, {"rsaquo", 8250}, {"euro", 8364},   {"trade", 8482},  {"larr", 8592},
+      {"uarr", 8593},   {"rarr", 8594},   {"darr", 8595},   {"harr", 8596},   {"minus", 8722},
+      {"ne", 8800},     {"le", 8804},     {"ge", 8805},     {"infin", 8734},  {"hearts", 9829},
+      {"middot", 183},  {"apos", 39},
+  }};
+  for (const auto& [n, cp] : kOther) {
+    if (n == name)
+      return cp;
+  }
+  return std::nullopt;
+}
+
+std::string numeric_html_entities(std::string_view xml) {
+  std::string out;
+  out.reserve(xml.size());
+  std::size_t i = 0;
+  while (i < xml.size()) {
+    const std::size_t amp = xml.find_first_of("&<", i);
+    if (amp == std::string_view::npos)
+      break;
+    out.append(xml.substr(i, amp - i));
+    i = amp;
+    if (xml[i] == '<') {
+      // Copy CDATA sections and comments verbatim: references are not references there.
+      std::string_view close;
+      if (xml.substr(i).starts_with("<![CDATA["))
+        close = "]]>";
+      if (xml.substr(i).starts_with("<!--"))
+        close = "-->";
+      if (close.empty()) {
+        out += '<';
+        ++i;
+        continue;
+      }
+      const std::size_t end = xml.find(close, i);
+      const std::size_t stop = end == std::string_view::npos ? xml.size() : end + close.size();
+      out.append(xml.substr(i, stop - i));
+      i = stop;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < xml.size() && j - i <= 10 &&
+           ((xml[j] >= 'a' && xml[j] <= 'z') || (xml[j] >= 'A' && xml[j] <= 'Z') ||
+            (xml[j] >= '0' && xml[j] <= '9'))) {
+      ++j;
+    }
+    const std::string_view name = xml.substr(i + 1, j - i - 1);
+    const bool xml_defined =
+        name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
+    if (j < xml.size() && xml[j] == ';' && !xml_defined) {
+      if (const auto cp = html_entity(name)) {
+        out += "&#" + std::to_string(static_cast<std::uint32_t>(*cp)) + ";";
+        i = j + 1;
+        continue;
+      }
+    }
+    out += '&';
+    ++i;
+  }
+  if (i < xml.size())
+    out.append(xml.substr(i));
+  return out;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space)
+      out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string html_to_text(std::string_view html) {
+  if (html.find_first_of("<&") == std::string_view::npos)
+    return collapse_whitespace(html);
+  const auto tags = static_cast<std::size_t>(std::ranges::count(html, '<'));
+  return collapse_whitespace(tags > kMaxGumboTags ? strip_tags(html) : gumbo_text(html));
+}
+
+}  // namespace hw::feeds

@@ -1,0 +1,32 @@
+#pragma once
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+
+namespace hw::test {
+
+// Starts tests/support/fault_server.py on 127.0.0.1 (a free port) serving `root` under
+// /files/, and stops it on destruction. The server also exits when our end of its stdin
+// closes, so a crashed test leaves nothing running.
+class HttpServer {
+ public:
+  explicit HttpServer(const std::filesystem::path& root);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  int port() const { return m_port; }
+  std::string url(const std::string& path) const;  // "http://127.0.0.1:PORT" + path
+  // Requests seen for `path` (asks the server's /hits endpoint).
+  int hits(const std::string& path) const;
+  // A request header as last seen by the server for `path` (empty if absent).
+  std::string last_header(const std::string& path, const std::string& name) const;
+
+ private:
+  pid_t m_pid = -1;
+  int m_stdin = -1;
+  int m_port = 0;
+};
+
+}  // namespace hw::test
