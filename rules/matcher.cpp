@@ -1,0 +1,266 @@
+#include "rules/matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "rules/story_index.h"
+#include "rules/term_pattern.h"
+
+namespace hw::rules {
+namespace {
+
+// Phrase categories in precedence order: a story that mentions a retraction is about the
+// retraction even when it also quotes the clarification, and a clarification outranks a bare
+// denial because it says what actually happened.
+enum class PhraseKind { retraction, clarification, refutation, confirmation };
+constexpr std::array<PhraseKind, 4> kPrecedence{PhraseKind::retraction, PhraseKind::clarification,
+                                                PhraseKind::refutation, PhraseKind::confirmation};
+
+std::string_view kind_name(PhraseKind kind) {
+  switch (kind) {
+    case PhraseKind::retraction:
+      return "retraction";
+    case PhraseKind::clarification:
+      return "clarification";
+    case PhraseKind::refutation:
+      return "refutation";
+    case PhraseKind::confirmation:
+      return "confirmation";
+  }
+  return "?";
+}
+
+Stance stance_of(PhraseKind kind) {
+  switch (kind) {
+    case PhraseKind::retraction:
+    case PhraseKind::refutation:
+      return Stance::refutes;
+    case PhraseKind::clarification:
+      return Stance::clarifies;
+    case PhraseKind::confirmation:
+      return Stance::confirms;
+  }
+  return Stance::mentions;
+}
+
+struct CompiledClaim {
+  std::vector<std::vector<TermPattern>> groups;
+  std::array<std::vector<TermPattern>, 4> phrases;  // indexed by PhraseKind
+};
+
+std::vector<TermPattern> compile_all(const std::vector<std::string>& terms) {
+  std::vector<TermPattern> out;
+  out.reserve(terms.size());
+  for (const auto& term : terms) {
+    out.push_back(compile_term(term));
+  }
+  return out;
+}
+
+// The earliest occurrence of any pattern in `patterns`.
+struct PhraseHit {
+  TermHit hit;
+  const TermPattern* pattern = nullptr;
+};
+
+std::optional<PhraseHit> earliest(const StoryIndex& index,
+                                  const std::vector<TermPattern>& patterns) {
+  std::optional<PhraseHit> best;
+  for (const auto& pattern : patterns) {
+    const auto hits = index.find(pattern);
+    if (!hits.empty() && (!best || hits.front().first < best->hit.first)) {
+      best = PhraseHit{hits.front(), &pattern};
+    }
+  }
+  return best;
+}
+
+double round2(double x) {
+  return std::round(x * 100.0) / 100.0;
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  std::vector<Claim> claims;
+  std::vector<CompiledClaim> compiled;
+  // Candidate filter: every claim is indexed under the first word of each term of one
+  // "anchor" group; a story can only match claims whose anchor word it contains. This keeps
+  // the cost per story proportional to its words, not to the number of claims.
+  std::unordered_map<std::string, std::vector<std::size_t>> anchor_words;
+  std::unordered_map<std::string, std::vector<std::size_t>> anchor_stems;
+  std::size_t longest_stem = 0;
+
+  void compile() {
+    compiled.reserve(claims.size());
+    for (std::size_t c = 0; c < claims.size(); ++c) {
+      const auto& claim = claims[c];
+      CompiledClaim out;
+      for (const auto& group : claim.required) {
+        out.groups.push_back(compile_all(group));
+      }
+      out.phrases[static_cast<std::size_t>(PhraseKind::retraction)] =
+          compile_all(claim.retraction_phrases);
+      out.phrases[static_cast<std::size_t>(PhraseKind::clarification)] =
+          compile_all(claim.clarification_phrases);
+      out.phrases[static_cast<std::size_t>(PhraseKind::refutation)] =
+          compile_all(claim.refutation_phrases);
+      out.phrases[static_cast<std::size_t>(PhraseKind::confirmation)] =
+          compile_all(claim.confirmation_phrases);
+      index_anchor(c, out);
+      compiled.push_back(std::move(out));
+    }
+  }
+
+  // The anchor is the group with the fewest terms: fewer index entries and usually the most
+  // specific words ("stuxnet" rather than a list of ways to say "United States").
+  void index_anchor(std::size_t c, const CompiledClaim& claim) {
+    if (claim.groups.empty()) {
+      return;
+    }
+    const auto& anchor =
+        *std::ranges::min_element(claim.groups, {}, [](const auto& group) { return group.size(); });
+    for (const auto& term : anchor) {
+      if (term.words.empty()) {
+        continue;
+      }
+      if (term.prefix && term.words.size() == 1) {
+        anchor_stems[term.words[0]].push_back(c);
+        longest_stem = std::max(longest_stem, term.words[0].size());
+      } else {
+        anchor_words[term.words[0]].push_back(c);
+      }
+    }
+  }
+
+  std::vector<std::size_t> candidates(const StoryIndex& index) const {
+    std::vector<std::size_t> out;
+    auto take = [&out](const std::vector<std::size_t>& claims) {
+      out.insert(out.end(), claims.begin(), claims.end());
+    };
+    for (const auto word : index.distinct_words()) {
+      if (const auto it = anchor_words.find(std::string(word)); it != anchor_words.end()) {
+        take(it->second);
+      }
+      for (std::size_t length = 1; length <= std::min(word.size(), longest_stem); ++length) {
+        if (const auto it = anchor_stems.find(std::string(word.substr(0, length)));
+            it != anchor_stems.end()) {
+          take(it->second);
+        }
+      }
+    }
+    std::ranges::sort(out);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  std::optional<Match> match_claim(const StoryIndex& index, std::size_t c) const {
+    const auto& claim = compiled[c];
+    const std::size_t group_count = claim.groups.size();
+    if (group_count == 0) {
+      return std::nullopt;
+    }
+    // For each group, every hit of any of its terms.
+    std::vector<std::vector<TermHit>> group_hits(group_count);
+    for (std::size_t g = 0; g < group_count; ++g) {
+      for (const auto& term : claim.groups[g]) {
+        const auto hits = index.find(term);
+        group_hits[g].insert(group_hits[g].end(), hits.begin(), hits.end());
+      }
+      if (group_hits[g].empty()) {
+        return std::nullopt;
+      }
+      std::ranges::sort(group_hits[g], {}, &TermHit::first);
+    }
+
+    // Cohesion: the sentence holding the most groups is where the story states the claim.
+    std::vector<std::size_t> groups_in_sentence(index.sentences().size());
+    std::size_t groups_in_title = 0;
+    for (const auto& hits : group_hits) {
+      std::size_t previous = SIZE_MAX;
+      for (const auto& hit : hits) {
+        const auto s = index.sentence_of(hit.first);
+        if (s != previous) {
+          ++groups_in_sentence[s];
+          previous = s;
+        }
+      }
+      groups_in_title +=
+          std::ranges::any_of(hits, [&](const TermHit& hit) { return index.in_title(hit.last); });
+    }
+    const auto best = std::ranges::max_element(groups_in_sentence);  // first of equals
+    const auto best_sentence = static_cast<std::size_t>(best - groups_in_sentence.begin());
+    const double cohesion = static_cast<double>(*best) / static_cast<double>(group_count);
+
+    Match match;
+    match.claim_id = claims[c].id;
+    for (const auto kind : kPrecedence) {
+      const auto phrase = earliest(index, claim.phrases[static_cast<std::size_t>(kind)]);
+      if (!phrase) {
+        continue;
+      }
+      const auto sentence = index.sentence_of(phrase->hit.first);
+      match.stance = stance_of(kind);
+      match.retraction = kind == PhraseKind::retraction;
+      // A phrase in the same sentence as the claim's own words is surely about this claim;
+      // one elsewhere in the story probably is.
+      const double focus = groups_in_sentence[sentence] > 0 ? 1.0 : 0.5;
+      match.score = round2(0.5 + 0.3 * cohesion + 0.2 * focus);
+      match.evidence = index.excerpt(sentence, phrase->hit);
+      match.rule = std::string(kind_name(kind)) + ": '" + phrase->pattern->source + "'";
+      return match;
+    }
+
+    // No phrase: the story asserts the claim. The rule lists the words that matched, taken
+    // from the evidence sentence when the group is there.
+    match.stance = Stance::supports;
+    match.score =
+        round2(0.5 + 0.3 * cohesion +
+               0.2 * static_cast<double>(groups_in_title) / static_cast<double>(group_count));
+    std::optional<TermHit> focus;
+    std::string words;
+    for (const auto& hits : group_hits) {
+      const auto in_best = std::ranges::find_if(
+          hits, [&](const TermHit& hit) { return index.sentence_of(hit.first) == best_sentence; });
+      const auto& chosen = in_best != hits.end() ? *in_best : hits.front();
+      if (in_best != hits.end() && (!focus || chosen.first < focus->first)) {
+        focus = chosen;
+      }
+      words += (words.empty() ? "" : ", ") + index.surface(chosen);
+    }
+    match.evidence = index.excerpt(best_sentence, focus.value_or(group_hits[0].front()));
+    match.rule = "required terms: " + words;
+    return match;
+  }
+};
+
+Matcher::Matcher(std::vector<Claim> claims) : m_impl(std::make_unique<Impl>()) {
+  m_impl->claims = std::move(claims);
+  m_impl->compile();
+}
+
+Matcher::~Matcher() = default;
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+
+std::vector<Match> Matcher::match(const Story& story) const {
+  std::vector<Match> matches;
+  const StoryIndex index(story);
+  for (const auto c : m_impl->candidates(index)) {
+    if (auto match = m_impl->match_claim(index, c)) {
+      matches.push_back(std::move(*match));
+    }
+  }
+  return matches;
+}
+
+const std::vector<Claim>& Matcher::claims() const {
+  return m_impl->claims;
+}
+
+}  // namespace hw::rules
