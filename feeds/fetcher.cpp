@@ -61,17 +61,28 @@ std::string header_value(CURL* easy, const char* name) {
 
 std::string_view reason_phrase(long status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 410: return "Gone";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 410:
+      return "Gone";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "";
   }
 }
 
@@ -115,10 +126,10 @@ void configure(Transfer& t, const FetchOptions& o) {
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
   curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
 
-  curl_slist* list = curl_slist_append(
-      nullptr,
-      "Accept: application/rss+xml, application/atom+xml, application/rdf+xml, "
-      "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+  curl_slist* list =
+      curl_slist_append(nullptr,
+                        "Accept: application/rss+xml, application/atom+xml, application/rdf+xml, "
+                        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
   if (!t.request->etag.empty()) {
     list = curl_slist_append(list, ("If-None-Match: " + t.request->etag).c_str());
   }
@@ -136,14 +147,13 @@ FetchResult finish(Transfer& t, CURLcode code, const FetchOptions& o) {
   curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
 
   if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-    return std::unexpected(FetchError{FetchError::Kind::too_large, static_cast<int>(status),
-                                      url + ": body larger than the " +
-                                          std::to_string(o.max_body_bytes) + "-byte limit"});
+    return std::unexpected(FetchError{
+        FetchError::Kind::too_large, static_cast<int>(status),
+        url + ": body larger than the " + std::to_string(o.max_body_bytes) + "-byte limit"});
   }
   if (code != CURLE_OK) {
     std::string text = t.error[0] != '\0' ? t.error : curl_easy_strerror(code);
-    return std::unexpected(
-        FetchError{kind_of(code), static_cast<int>(status), url + ": " + text});
+    return std::unexpected(FetchError{kind_of(code), static_cast<int>(status), url + ": " + text});
   }
   if (status == 304) {
     return NotModified{};
@@ -181,14 +191,16 @@ FetchResult finish(Transfer& t, CURLcode code, const FetchOptions& o) {
 
 }  // namespace
 
-Fetcher::Fetcher(FetchOptions options) : m_options(std::move(options)) { global_init_once(); }
+Fetcher::Fetcher(FetchOptions options) : m_options(std::move(options)) {
+  global_init_once();
+}
 
 Fetcher::~Fetcher() = default;
 
 std::vector<FetchResult> Fetcher::fetch_all(const std::vector<FetchRequest>& requests) {
-  std::vector<FetchResult> results(requests.size(),
-                                   std::unexpected(FetchError{FetchError::Kind::protocol, 0,
-                                                              "transfer did not complete"}));
+  std::vector<FetchResult> results(
+      requests.size(),
+      std::unexpected(FetchError{FetchError::Kind::protocol, 0, "transfer did not complete"}));
   MultiHandle multi(curl_multi_init());
   if (!multi) {
     for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -236,7 +248,23 @@ std::vector<FetchResult> Fetcher::fetch_all(const std::vector<FetchRequest>& req
     int running = 0;
     CURLMcode mc = curl_multi_perform(multi.get(), &running);
     if (mc == CURLM_OK) {
-      mc = curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+      int queued = 0;
+      while (CURLMsg* msg = curl_multi_info_read(multi.get(), &queued)) {
+        if (msg->msg != CURLMSG_DONE) {
+          continue;
+        }
+        Transfer* raw = nullptr;
+        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
+        results[raw->index] = finish(*raw, msg->data.result, m_options);
+        curl_multi_remove_handle(multi.get(), raw->easy.get());
+        transfers[raw->index].reset();
+        --in_flight;
+      }
+      start_more();
+      // Only sleep when nothing finished: new and completed transfers need perform() now.
+      if (in_flight > 0 && running > 0) {
+        mc = curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+      }
     }
     if (mc != CURLM_OK) {
       // The multi handle is unusable: fail what is still in flight instead of spinning.
@@ -250,20 +278,6 @@ std::vector<FetchResult> Fetcher::fetch_all(const std::vector<FetchRequest>& req
       }
       break;
     }
-    int queued = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi.get(), &queued)) {
-      if (msg->msg != CURLMSG_DONE) {
-        continue;
-      }
-      Transfer* raw = nullptr;
-      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
-      const CURLcode code = msg->data.result;
-      results[raw->index] = finish(*raw, code, m_options);
-      curl_multi_remove_handle(multi.get(), raw->easy.get());
-      transfers[raw->index].reset();
-      --in_flight;
-    }
-    start_more();
   }
   return results;
 }

@@ -17,9 +17,9 @@ std::string_view to_string(AlertKind k);
 struct Alert {
   AlertKind kind = AlertKind::status_change;
   std::string claim_id;
-  std::optional<ClaimStatus> from;  // status_change only
+  std::optional<ClaimStatus> from;        // status_change only
   ClaimStatus to = ClaimStatus::tracked;  // status after the event (unchanged for repeats)
-  std::int64_t story_id = 0;        // evidence story (0 = none, e.g. manual)
+  std::int64_t story_id = 0;              // evidence story (0 = none, e.g. manual)
   std::string story_title;
   std::string story_link;
   std::string message;  // one line for people: what happened and why

@@ -41,7 +41,7 @@ struct Match {
   bool retraction = false;  // the story retracts the claim (stance is then `refutes`)
   double score = 0.0;       // 0..1
   std::string evidence;     // the sentence that carried the decision
-  std::string rule;         // what fired, e.g. "required+clarification:'purchase of advertisements'"
+  std::string rule;  // what fired, e.g. "required+clarification:'purchase of advertisements'"
 };
 
 }  // namespace hw

@@ -1,27 +1,8 @@
 #include "model/story.h"
 
-#include <cstdint>
-#include <cstdio>
+#include "util/hash.h"
 
 namespace hw {
-namespace {
-
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::string hex(std::uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-}  // namespace
 
 std::string story_key(const Story& story) {
   if (!story.guid.empty()) {
@@ -35,7 +16,7 @@ std::string story_key(const Story& story) {
   if (story.published) {
     basis += format_utc(*story.published);
   }
-  return "hash:" + hex(fnv1a(basis));
+  return "hash:" + stable_hash_hex(basis);
 }
 
 }  // namespace hw

@@ -11,8 +11,8 @@ namespace hw {
 // One item of a feed, whatever the format. All text is valid UTF-8; summary and content are
 // plain text (HTML stripped, entities decoded).
 struct Story {
-  std::string guid;     // as written in the feed (RSS guid, RDF rdf:about, Atom id); may be empty
-  std::string link;     // resolved against xml:base and the document URI
+  std::string guid;  // as written in the feed (RSS guid, RDF rdf:about, Atom id); may be empty
+  std::string link;  // resolved against xml:base and the document URI
   std::string title;
   std::string summary;  // RSS description / Atom summary
   std::string content;  // content:encoded / Atom content

@@ -16,15 +16,11 @@
 #include "model/alert.h"
 #include "model/claim.h"
 #include "model/story.h"
+#include "storage/storage_error.h"  // StorageError
 #include "util/error.h"
 #include "util/time.h"
 
 namespace hw::storage {
-
-class StorageError : public Failure {
- public:
-  using Failure::Failure;
-};
 
 enum class OpenMode { read_write, read_only };
 
@@ -42,7 +38,8 @@ struct FeedRecord {
   int error_count = 0;       // consecutive failures
   std::optional<TimePoint> next_poll_at;
   bool enabled = true;
-  std::int64_t stories = 0;  // stories stored for this feed
+  std::string disabled_reason;  // why enabled is false, e.g. "removed from config"
+  std::int64_t stories = 0;     // stories stored for this feed
 };
 
 // What a successful fetch+parse leaves on the feed row.
@@ -67,8 +64,8 @@ struct ClaimRecord {
   std::string id;
   std::string statement;
   ClaimStatus status = ClaimStatus::tracked;
-  TimePoint since{};           // evidence time of the last status change
-  std::int64_t matches = 0;    // story×claim matches recorded
+  TimePoint since{};         // evidence time of the last status change
+  std::int64_t matches = 0;  // story×claim matches recorded
 };
 
 // One entry of a claim's append-only status history.
@@ -81,7 +78,7 @@ struct StatusChange {
   std::string actor;        // "initial" | "engine" | "manual"
   std::string rule;         // the rule/feature that fired
   std::string evidence_text;
-  std::string reason;       // manual changes: the person's reason
+  std::string reason;  // manual changes: the person's reason
   std::optional<std::int64_t> story_id;
   std::optional<std::int64_t> revision_id;
 };
@@ -105,6 +102,8 @@ struct AlertRecord {
   std::int64_t id = 0;
   Alert alert;
   std::optional<TimePoint> delivered_at;
+  int delivery_attempts = 0;
+  std::string last_delivery_error;
 };
 
 // Everything one evaluation of one story revision produced. Written in ONE transaction, so a
@@ -118,10 +117,31 @@ struct EvaluationWrite {
   TimePoint at{};
 };
 
+// A story revision waiting for the matcher and status engine.
+struct PendingEvaluation {
+  std::int64_t story_id = 0;
+  std::int64_t revision_id = 0;
+  int revision = 1;
+  Story story;  // the text of that revision, with the story's guid/link/dates
+};
+
+// One full-text search result (search_stories).
+struct SearchHit {
+  std::int64_t story_id = 0;
+  std::int64_t revision_id = 0;  // the current revision, which is what is indexed
+  std::string title;
+  std::string link;
+  std::string feed_url;
+  std::optional<TimePoint> published;
+  std::string snippet;  // matched terms in [brackets]
+};
+
 struct Counts {
   std::int64_t feeds = 0, stories = 0, revisions = 0, matches = 0, alerts = 0, history = 0;
 };
 
+// One connection to the database. Not thread-safe: use one Store per thread (SQLite in WAL
+// mode lets any number of read-only Stores run beside the one writer).
 class Store {
  public:
   // Opens (creating it in read_write mode) and, in read_write mode, migrates the database.
@@ -144,11 +164,18 @@ class Store {
   void record_not_modified(std::int64_t feed_id, int http_status, TimePoint at);
   void record_fetch_failure(std::int64_t feed_id, int http_status, std::string_view error,
                             TimePoint at);
+  // The scheduler's decision for the next poll (nullopt = as soon as possible).
+  void set_next_poll_at(std::int64_t feed_id, std::optional<TimePoint> at);
+  // Feeds are disabled, never deleted: their stories stay evidence in claim histories.
+  void set_feed_enabled(std::int64_t feed_id, bool enabled, std::string_view reason = {});
 
   // Stories: dedup by (feed, key) where key = guid, or a stable fallback (link, else title)
   // when the guid is empty. A changed title/summary/content is a new revision.
   UpsertResult upsert_story(std::int64_t feed_id, const Story& story, TimePoint fetched_at);
   std::optional<Story> story(std::int64_t story_id) const;  // current revision
+  // Revisions stored but not yet passed to record_evaluation, oldest evidence first
+  // (published time, else fetch time). Every new revision is queued by upsert_story.
+  std::vector<PendingEvaluation> pending_evaluations() const;
 
   // Claims. New claims get a row with their initial status and an "initial" history entry;
   // known claims keep their status (the statement text is updated).
@@ -159,12 +186,31 @@ class Store {
   std::vector<StoredMatch> matches_for_claim(std::string_view claim_id) const;
   std::vector<StoredMatch> matches_for_story(std::int64_t story_id) const;
 
+  // Everything in `w` or nothing; also takes w.revision_id off the pending queue. Matches already
+  // stored for (revision, claim) are kept as they were. A change without story_id/revision_id cites
+  // w.story_id/w.revision_id when those are non-zero; 0 story ids and empty claim ids on alerts are
+  // stored as NULL. A zero recorded_at/created_at means w.at. Also serves manual overrides (no
+  // story, actor "manual").
   void record_evaluation(const EvaluationWrite& w);
+
+  // Full-text search (SQLite FTS5 query syntax) over the current revision of every story,
+  // best match first.
+  std::vector<SearchHit> search_stories(std::string_view fts_query, int limit = 20) const;
 
   // Alerts, oldest first.
   std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;
   // Alerts of `kind` for `claim_id` created at or after `since`.
   std::int64_t count_alerts(std::string_view claim_id, AlertKind kind, TimePoint since) const;
+  // Whether `story_id` already raised an alert of `kind` for `claim_id` (one repeat alert per
+  // story, however often it is revised).
+  bool story_has_alert(std::int64_t story_id, std::string_view claim_id, AlertKind kind) const;
+  // repeated_after_clarification alerts for `claim_id` recorded since its last status change.
+  std::int64_t count_repeats_since_status_change(std::string_view claim_id) const;
+  // After a successful send only: stamps delivered_at, so an alert is never sent twice.
+  // Already delivered alerts are left alone.
+  void mark_alerts_delivered(const std::vector<std::int64_t>& alert_ids, TimePoint at);
+  // A failed send: counts the attempt and keeps the error; the alerts stay undelivered.
+  void record_delivery_failure(const std::vector<std::int64_t>& alert_ids, std::string_view error);
 
   Counts counts() const;
 

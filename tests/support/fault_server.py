@@ -72,7 +72,7 @@ class Handler(BaseHTTPRequestHandler):
         if parts[0] == "slow":
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", "100000")
+            self.send_header("Content-Length", "1000")
             self.end_headers()
             try:
                 for _ in range(600):

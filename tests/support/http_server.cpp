@@ -1,9 +1,9 @@
 #include "support/http_server.h"
 
 #include <fcntl.h>
-#include <strings.h>
 #include <poll.h>
 #include <signal.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 

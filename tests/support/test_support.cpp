@@ -49,7 +49,9 @@ std::filesystem::path fixture(const std::string& name) {
   return std::filesystem::path(HW_TEST_FIXTURES) / name;
 }
 
-std::filesystem::path source_dir() { return HW_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return HW_SOURCE_DIR;
+}
 
 std::filesystem::path shared_dir() {
   std::error_code ec;

@@ -1,0 +1,62 @@
+#include "daemon/app.h"
+
+#include "rules/claims_loader.h"
+#include "util/error.h"
+
+namespace hw::app {
+
+namespace fs = std::filesystem;
+
+fs::path config_path(const PathOptions& o) {
+  return o.config ? *o.config : default_config_path();
+}
+
+fs::path database_path(const PathOptions& o, const Config* config) {
+  if (o.db) {
+    return *o.db;
+  }
+  if (config && config->database) {
+    return *config->database;
+  }
+  return default_database_path();
+}
+
+Loaded load_everything(const fs::path& config_file) {
+  Loaded loaded;
+  loaded.config = load_config(config_file);
+  loaded.claims = rules::load_claims_file(loaded.config.claims_file);
+  return loaded;
+}
+
+storage::Store open_for_query(const PathOptions& o) {
+  std::optional<Config> config;
+  if (!o.db) {
+    // The config may name the database; a missing default config is fine for queries.
+    const fs::path cfg = config_path(o);
+    std::error_code ec;
+    if (o.config || fs::exists(cfg, ec)) {
+      config = load_config(cfg);
+    }
+  }
+  const fs::path db = database_path(o, config ? &*config : nullptr);
+  std::error_code ec;
+  if (!fs::exists(db, ec)) {
+    throw ConfigError("no database at " + db.string() +
+                      " (run `hypewatch poll --once` first, or pass --db FILE)");
+  }
+  return storage::Store::open(db, storage::OpenMode::read_only);
+}
+
+storage::Store open_for_write(const fs::path& db) {
+  std::error_code ec;
+  if (db.has_parent_path()) {
+    fs::create_directories(db.parent_path(), ec);
+    if (ec) {
+      throw ConfigError("cannot create directory " + db.parent_path().string() +
+                        " for the database: " + ec.message());
+    }
+  }
+  return storage::Store::open(db, storage::OpenMode::read_write);
+}
+
+}  // namespace hw::app

@@ -1,0 +1,38 @@
+#pragma once
+// Wiring shared by the CLI and the daemon: resolve paths, load config and claims, open the
+// store. Throws hw::ConfigError / storage::StorageError with the file named.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "daemon/config.h"
+#include "model/claim.h"
+#include "storage/store.h"
+
+namespace hw::app {
+
+struct PathOptions {
+  std::optional<std::filesystem::path> config;  // --config
+  std::optional<std::filesystem::path> db;      // --db
+};
+
+// --config, else the default config path.
+std::filesystem::path config_path(const PathOptions& o);
+
+// --db, else `database` from the config (when the config exists), else the default.
+std::filesystem::path database_path(const PathOptions& o, const Config* config);
+
+// Loads config + claims; validates that every feed and claim is usable.
+struct Loaded {
+  Config config;
+  std::vector<Claim> claims;
+};
+Loaded load_everything(const std::filesystem::path& config_file);
+
+// Opens the database for queries: read-only, must exist.
+storage::Store open_for_query(const PathOptions& o);
+
+// Opens (creating the directory and file if needed) for writing.
+storage::Store open_for_write(const std::filesystem::path& db);
+
+}  // namespace hw::app

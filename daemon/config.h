@@ -1,0 +1,38 @@
+#pragma once
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hw::app {
+
+struct FeedConfig {
+  std::string url;   // absolute: http(s):// or file://
+  std::string name;  // for people; may be empty
+};
+
+// hypewatch.toml (format in README "Configuration").
+struct Config {
+  std::filesystem::path source;       // the file this came from
+  std::filesystem::path claims_file;  // absolute
+  std::optional<std::filesystem::path> database;
+  std::chrono::seconds poll_interval{30 * 60};
+  std::string log_level = "info";
+  std::vector<FeedConfig> feeds;
+};
+
+// Throws hw::ConfigError "FILE:LINE:COL: message" for syntax errors, unknown keys, wrong types,
+// bad durations, duplicate or unsupported feed URLs. Relative paths (claims, database, feed
+// paths without a scheme) are resolved against the config file's directory; a feed path
+// becomes a file:// URL.
+Config load_config(const std::filesystem::path& path);
+
+// "90s", "15m", "1h", "1d" or a plain number of seconds; nullopt when malformed or not > 0.
+std::optional<std::chrono::seconds> parse_duration(std::string_view text);
+
+// Defaults following XDG and /etc conventions (printed by --help).
+std::filesystem::path default_config_path();
+std::filesystem::path default_database_path();
+
+}  // namespace hw::app

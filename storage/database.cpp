@@ -1,0 +1,109 @@
+#include "storage/database.h"
+
+#include <sqlite3.h>
+
+namespace hw::storage {
+
+void Database::Closer::operator()(sqlite3* db) const noexcept {
+  // close_v2 so that a forgotten statement cannot make the close fail and leak the handle.
+  sqlite3_close_v2(db);
+}
+
+Database::Database(const std::filesystem::path& path, Access access)
+    : m_path(path), m_access(access) {
+  const bool read_only = access == Access::read_only;
+  if (read_only && !std::filesystem::exists(path)) {
+    // SQLite would only say "unable to open database file".
+    throw StorageError("database " + path.string() + " does not exist");
+  }
+  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  m_db.reset(raw);
+  if (rc != SQLITE_OK) {
+    const std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    throw StorageError("open database " + path.string() + (read_only ? " read-only" : "") + ": " +
+                       message);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+
+  // SQLite opens lazily: the first read of the header is where a non-database file shows up.
+  // Probe here so the error names the file instead of whatever statement came first.
+  const int probe =
+      sqlite3_exec(raw, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+  if (probe != SQLITE_OK) {
+    const int primary = probe & 0xff;
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+      throw StorageError("database " + path.string() + " is not an SQLite database (" +
+                         sqlite3_errmsg(raw) + ")");
+    }
+    fail("open");
+  }
+  exec("PRAGMA foreign_keys = ON");
+  if (!read_only) {
+    // WAL: the CLI can read while the daemon writes. NORMAL is durable across application
+    // crashes in WAL mode and loses at most the last commits on power loss, never integrity.
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = NORMAL");
+  }
+}
+
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+
+Database::~Database() {
+  m_cache.clear();
+}
+
+void Database::fail(const std::string& what) const {
+  throw StorageError("database " + m_path.string() + ": " + what + ": " +
+                     sqlite3_errmsg(m_db.get()));
+}
+
+void Database::exec(std::string_view sql) {
+  const std::string text(sql);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    const std::string message = error ? error : sqlite3_errmsg(m_db.get());
+    sqlite3_free(error);
+    throw StorageError("database " + m_path.string() + ": `" + sql_label(sql) + "`: " + message);
+  }
+}
+
+Statement Database::prepare(std::string_view sql) {
+  return Statement(m_db.get(), sql);
+}
+
+Statement::Lease Database::cached(std::string_view sql) {
+  auto it = m_cache.find(sql);
+  if (it == m_cache.end()) {
+    it = m_cache.emplace(std::string(sql), Statement(m_db.get(), sql, true)).first;
+  }
+  return Statement::Lease(it->second);
+}
+
+std::int64_t Database::pragma_int(std::string_view name) {
+  // PRAGMA names cannot be bound; callers pass compile-time constants only.
+  Statement st = prepare("PRAGMA " + std::string(name));
+  if (!st.step()) {
+    throw StorageError("database " + m_path.string() + ": PRAGMA " + std::string(name) +
+                       " returned no row");
+  }
+  return st.column_int64(0);
+}
+
+std::int64_t Database::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(m_db.get());
+}
+
+int Database::changes() const {
+  return sqlite3_changes(m_db.get());
+}
+
+bool Database::in_transaction() const {
+  return sqlite3_get_autocommit(m_db.get()) == 0;
+}
+
+}  // namespace hw::storage

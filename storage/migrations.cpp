@@ -1,0 +1,315 @@
+#include "storage/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "storage/transaction.h"
+
+namespace hw::storage {
+namespace {
+
+// Schema version 1. Every table and column is documented in docs/schema.md; keep them in step.
+// Times are TEXT 'YYYY-MM-DDTHH:MM:SSZ' (UTC, fixed width): readable in the sqlite3 shell and
+// correctly ordered by plain string comparison, which the range queries rely on.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE feeds (
+  id               INTEGER PRIMARY KEY,
+  url              TEXT    NOT NULL UNIQUE CHECK (url <> ''),
+  title            TEXT    NOT NULL DEFAULT '',
+  etag             TEXT    NOT NULL DEFAULT '',
+  last_modified    TEXT    NOT NULL DEFAULT '',
+  body_hash        TEXT    NOT NULL DEFAULT '',
+  last_polled_at   TEXT,
+  last_success_at  TEXT,
+  last_http_status INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT    NOT NULL DEFAULT '',
+  error_count      INTEGER NOT NULL DEFAULT 0,
+  next_poll_at     TEXT,
+  enabled          INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  disabled_reason  TEXT    NOT NULL DEFAULT '',
+  created_at       TEXT    NOT NULL
+);
+CREATE INDEX feeds_due ON feeds (next_poll_at) WHERE enabled = 1;
+
+CREATE TABLE stories (
+  id                  INTEGER PRIMARY KEY,
+  feed_id             INTEGER NOT NULL REFERENCES feeds (id),
+  story_key           TEXT    NOT NULL,
+  guid                TEXT    NOT NULL DEFAULT '',
+  link                TEXT    NOT NULL DEFAULT '',
+  published_at        TEXT,
+  updated_at          TEXT,
+  first_seen_at       TEXT    NOT NULL,
+  current_revision_id INTEGER REFERENCES story_revisions (id),
+  UNIQUE (feed_id, story_key)
+);
+CREATE INDEX stories_current_revision ON stories (current_revision_id);
+CREATE INDEX stories_published ON stories (published_at);
+
+CREATE TABLE story_revisions (
+  id           INTEGER PRIMARY KEY,
+  story_id     INTEGER NOT NULL REFERENCES stories (id),
+  revision     INTEGER NOT NULL CHECK (revision >= 1),
+  title        TEXT    NOT NULL DEFAULT '',
+  summary      TEXT    NOT NULL DEFAULT '',
+  content      TEXT    NOT NULL DEFAULT '',
+  content_hash TEXT    NOT NULL,
+  fetched_at   TEXT    NOT NULL,
+  UNIQUE (story_id, revision)
+);
+-- History entries and matches cite revisions as evidence; editing one would rewrite evidence.
+CREATE TRIGGER story_revisions_no_update BEFORE UPDATE ON story_revisions
+BEGIN
+  SELECT RAISE(ABORT, 'story_revisions rows are immutable: add a revision instead');
+END;
+
+-- Full-text index over the current revision of every story. External content (no second
+-- copy of the text): FTS rowid = story_revisions.id of a current revision.
+CREATE VIEW v_current_revisions AS
+  SELECT r.id AS id, r.story_id AS story_id, r.title AS title, r.summary AS summary,
+         r.content AS content
+  FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id;
+CREATE VIRTUAL TABLE stories_fts USING fts5 (
+  title, summary, content,
+  content = 'v_current_revisions', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER stories_fts_sync AFTER UPDATE OF current_revision_id ON stories
+WHEN OLD.current_revision_id IS NOT NEW.current_revision_id
+BEGIN
+  INSERT INTO stories_fts (stories_fts, rowid, title, summary, content)
+    SELECT 'delete', id, title, summary, content FROM story_revisions
+    WHERE id = OLD.current_revision_id;
+  INSERT INTO stories_fts (rowid, title, summary, content)
+    SELECT id, title, summary, content FROM story_revisions
+    WHERE id = NEW.current_revision_id;
+END;
+
+-- Revisions the matcher and status engine have not processed yet: a queue, kept small, so a
+-- poll cycle never scans all revisions. Filled with each new revision (same transaction as the
+-- revision), emptied by record_evaluation (same transaction as its results): after a crash a
+-- revision is either evaluated or still queued, never lost.
+CREATE TABLE pending_evaluations (
+  revision_id INTEGER PRIMARY KEY REFERENCES story_revisions (id),
+  queued_at   TEXT    NOT NULL
+);
+
+CREATE TABLE claims (
+  id           TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),
+  statement    TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('tracked', 'reported', 'disputed', 'clarified',
+                                               'confirmed', 'retracted')),
+  status_since TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+);
+
+CREATE TABLE claim_status_history (
+  id            INTEGER PRIMARY KEY,
+  claim_id      TEXT    NOT NULL REFERENCES claims (id),
+  seq           INTEGER NOT NULL CHECK (seq >= 1),
+  from_status   TEXT CHECK (from_status IN ('tracked', 'reported', 'disputed', 'clarified',
+                                            'confirmed', 'retracted')),
+  to_status     TEXT    NOT NULL CHECK (to_status IN ('tracked', 'reported', 'disputed',
+                                                      'clarified', 'confirmed', 'retracted')),
+  at            TEXT    NOT NULL,
+  recorded_at   TEXT    NOT NULL,
+  actor         TEXT    NOT NULL,
+  rule          TEXT    NOT NULL DEFAULT '',
+  evidence_text TEXT    NOT NULL DEFAULT '',
+  reason        TEXT    NOT NULL DEFAULT '',
+  story_id      INTEGER REFERENCES stories (id),
+  revision_id   INTEGER REFERENCES story_revisions (id),
+  UNIQUE (claim_id, seq)
+);
+CREATE INDEX claim_status_history_at ON claim_status_history (at);
+-- Append-only, enforced by the database itself so a sqlite3 user cannot rewrite history either.
+CREATE TRIGGER claim_status_history_no_update BEFORE UPDATE ON claim_status_history
+BEGIN
+  SELECT RAISE(ABORT, 'claim_status_history is append-only: UPDATE refused');
+END;
+CREATE TRIGGER claim_status_history_no_delete BEFORE DELETE ON claim_status_history
+BEGIN
+  SELECT RAISE(ABORT, 'claim_status_history is append-only: DELETE refused');
+END;
+
+CREATE TABLE matches (
+  id          INTEGER PRIMARY KEY,
+  story_id    INTEGER NOT NULL REFERENCES stories (id),
+  revision_id INTEGER NOT NULL REFERENCES story_revisions (id),
+  claim_id    TEXT    NOT NULL REFERENCES claims (id),
+  stance      TEXT    NOT NULL CHECK (stance IN ('supports', 'refutes', 'clarifies', 'confirms',
+                                                 'mentions')),
+  retraction  INTEGER NOT NULL DEFAULT 0 CHECK (retraction IN (0, 1)),
+  score       REAL    NOT NULL,
+  evidence    TEXT    NOT NULL DEFAULT '',
+  rule        TEXT    NOT NULL DEFAULT '',
+  matched_at  TEXT    NOT NULL,
+  UNIQUE (revision_id, claim_id)
+);
+CREATE INDEX matches_claim ON matches (claim_id, matched_at);
+CREATE INDEX matches_story ON matches (story_id);
+
+CREATE TABLE alerts (
+  id                  INTEGER PRIMARY KEY,
+  kind                TEXT    NOT NULL,
+  claim_id            TEXT    REFERENCES claims (id),
+  from_status         TEXT,
+  to_status           TEXT,
+  story_id            INTEGER REFERENCES stories (id),
+  message             TEXT    NOT NULL,
+  repeat_count        INTEGER NOT NULL DEFAULT 0,
+  created_at          TEXT    NOT NULL,
+  delivered_at        TEXT,
+  delivery_attempts   INTEGER NOT NULL DEFAULT 0,
+  last_delivery_error TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX alerts_undelivered ON alerts (id) WHERE delivered_at IS NULL;
+CREATE INDEX alerts_claim_kind ON alerts (claim_id, kind, created_at);
+
+-- Views for people with the sqlite3 shell (docs/schema.md) and for Store's read queries.
+CREATE VIEW v_feeds AS
+  SELECT f.id, f.url, f.title, f.enabled, f.disabled_reason, f.last_polled_at,
+         f.last_success_at, f.last_http_status, f.error_count, f.last_error, f.next_poll_at,
+         (SELECT count(*) FROM stories s WHERE s.feed_id = f.id) AS stories
+  FROM feeds f;
+
+CREATE VIEW v_stories AS
+  SELECT s.id, s.feed_id, f.url AS feed_url, s.story_key, s.guid, s.link, s.published_at,
+         s.updated_at, s.first_seen_at, r.revision, r.title, r.summary, r.content,
+         r.fetched_at AS revised_at
+  FROM stories s
+  JOIN feeds f ON f.id = s.feed_id
+  LEFT JOIN story_revisions r ON r.id = s.current_revision_id;
+
+CREATE VIEW v_claims AS
+  SELECT c.id, c.statement, c.status, c.status_since, c.created_at,
+         (SELECT count(*) FROM matches m WHERE m.claim_id = c.id) AS matches,
+         (SELECT max(m.matched_at) FROM matches m WHERE m.claim_id = c.id) AS last_matched_at,
+         (SELECT count(*) FROM claim_status_history h WHERE h.claim_id = c.id) AS changes
+  FROM claims c;
+
+CREATE VIEW v_history AS
+  SELECT h.claim_id, h.seq, h.from_status, h.to_status, h.at, h.recorded_at, h.actor, h.rule,
+         h.evidence_text, h.reason, h.story_id, h.revision_id,
+         coalesce(r.title, cr.title) AS story_title, s.link AS story_link, f.url AS feed_url
+  FROM claim_status_history h
+  LEFT JOIN stories s ON s.id = h.story_id
+  LEFT JOIN story_revisions r ON r.id = h.revision_id
+  LEFT JOIN story_revisions cr ON cr.id = s.current_revision_id
+  LEFT JOIN feeds f ON f.id = s.feed_id;
+
+CREATE VIEW v_matches AS
+  SELECT m.id, m.claim_id, m.story_id, m.revision_id, r.revision, m.stance, m.retraction,
+         m.score, m.evidence, m.rule, m.matched_at, r.title AS story_title,
+         s.link AS story_link, s.published_at, f.url AS feed_url
+  FROM matches m
+  JOIN stories s ON s.id = m.story_id
+  JOIN story_revisions r ON r.id = m.revision_id
+  JOIN feeds f ON f.id = s.feed_id;
+
+CREATE VIEW v_alerts AS
+  SELECT a.id, a.kind, a.claim_id, a.from_status, a.to_status, a.story_id,
+         r.title AS story_title, s.link AS story_link, a.message, a.repeat_count, a.created_at,
+         a.delivered_at, a.delivery_attempts, a.last_delivery_error
+  FROM alerts a
+  LEFT JOIN stories s ON s.id = a.story_id
+  LEFT JOIN story_revisions r ON r.id = s.current_revision_id;
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
+     kSchemaV1},
+}};
+
+std::string label(const Database& db) {
+  return "database " + db.path().string();
+}
+
+std::string newer_message(const Database& db, int version) {
+  return label(db) + " has schema version " + std::to_string(version) +
+         ", newer than this hypewatch (" + std::to_string(latest_schema_version()) +
+         "); upgrade hypewatch";
+}
+
+bool has_objects(Database& db) {
+  Statement st = db.prepare("SELECT count(*) FROM sqlite_schema");
+  st.step();
+  return st.column_int64(0) > 0;
+}
+
+// Refuses files that are SQLite but not ours: migrating them would add our tables to someone
+// else's data, and a read would misinterpret theirs.
+void require_ours(Database& db, int version) {
+  const auto app_id = db.pragma_int("application_id");
+  if (app_id == kApplicationId) {
+    return;
+  }
+  if (app_id != 0) {
+    throw StorageError(label(db) + " belongs to another application (application_id " +
+                       std::to_string(app_id) + "); not a hypewatch database");
+  }
+  if (version != 0 || has_objects(db)) {
+    throw StorageError(label(db) +
+                       " is an SQLite database but not a hypewatch one (it has tables or a "
+                       "schema version but no hypewatch application_id); refusing to touch it");
+  }
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
+
+int latest_schema_version() {
+  return kMigrations.back().version;
+}
+
+int schema_version(Database& db) {
+  return static_cast<int>(db.pragma_int("user_version"));
+}
+
+void migrate(Database& db) {
+  const int found = schema_version(db);
+  require_ours(db, found);
+  if (found > latest_schema_version()) {
+    throw StorageError(newer_message(db, found));
+  }
+  for (const Migration& step : kMigrations) {
+    if (step.version <= found) {
+      continue;
+    }
+    Transaction tx(db, "migrate " + label(db) + " to schema version " +
+                           std::to_string(step.version) + " (" + std::string(step.summary) + ")");
+    // Another process may have migrated between our first look and taking the write lock.
+    if (schema_version(db) >= step.version) {
+      continue;
+    }
+    db.exec(step.sql);
+    // PRAGMAs take no bound parameters; these are our own integer constants, not input.
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version = " + std::to_string(step.version));
+    tx.commit();
+  }
+}
+
+void require_current_schema(Database& db) {
+  const int found = schema_version(db);
+  require_ours(db, found);
+  const int latest = latest_schema_version();
+  if (found > latest) {
+    throw StorageError(newer_message(db, found));
+  }
+  if (found == 0) {
+    throw StorageError(label(db) +
+                       " has no hypewatch schema yet; open it read-write once (e.g. start "
+                       "hypewatchd or run `hypewatch poll --once`) to create it");
+  }
+  if (found < latest) {
+    throw StorageError(label(db) + " has schema version " + std::to_string(found) +
+                       ", older than this hypewatch (" + std::to_string(latest) +
+                       "); open it read-write once (e.g. start hypewatchd) to upgrade it");
+  }
+}
+
+}  // namespace hw::storage

@@ -1,0 +1,779 @@
+#include "storage/store.h"
+
+#include <cstdio>
+#include <utility>
+
+#include "storage/migrations.h"
+#include "storage/sqlite.h"
+
+namespace hw::storage {
+namespace {
+
+// Runs `body`, prefixing any StorageError with what we were doing ("upsert story feed=3 …"), so
+// the message reads operation → database → SQL → SQLite's reason.
+template <typename F>
+auto in_context(const std::string& what, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const StorageError& e) {
+    throw StorageError(what + ": " + e.what());
+  }
+}
+
+// Identifies a revision's text in one column for sqlite3 users and diagnostics; change
+// detection compares the texts themselves, so a collision could never hide an edit.
+std::string content_hash(const Story& s) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
+  auto mix = [&h](std::string_view text) {
+    for (unsigned char c : text) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+  };
+  // NUL separators: moving text from title to summary is a different revision.
+  mix(s.title);
+  mix(std::string_view("\0", 1));
+  mix(s.summary);
+  mix(std::string_view("\0", 1));
+  mix(s.content);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+ClaimStatus status_column(const Statement& st, int col) {
+  const std::string text = st.column_text(col);
+  if (auto s = claim_status_from_string(text)) {
+    return *s;
+  }
+  throw StorageError("unknown claim status '" + text + "' in `" + sql_label(st.sql()) + "`");
+}
+
+std::optional<ClaimStatus> optional_status_column(const Statement& st, int col) {
+  if (st.column_is_null(col)) {
+    return std::nullopt;
+  }
+  return status_column(st, col);
+}
+
+Stance stance_column(const Statement& st, int col) {
+  const std::string text = st.column_text(col);
+  if (auto s = stance_from_string(text)) {
+    return *s;
+  }
+  throw StorageError("unknown stance '" + text + "' in `" + sql_label(st.sql()) + "`");
+}
+
+AlertKind alert_kind_column(const Statement& st, int col) {
+  const std::string text = st.column_text(col);
+  for (AlertKind k : {AlertKind::status_change, AlertKind::repeated_after_clarification}) {
+    if (to_string(k) == text) {
+      return k;
+    }
+  }
+  throw StorageError("unknown alert kind '" + text + "' in `" + sql_label(st.sql()) + "`");
+}
+
+// 0 / "" mean "none" in the model types; the database says NULL so foreign keys hold.
+std::optional<std::int64_t> id_or_null(std::int64_t id) {
+  return id == 0 ? std::nullopt : std::optional<std::int64_t>(id);
+}
+
+std::optional<std::string_view> text_or_null(std::string_view s) {
+  return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
+}
+
+TimePoint or_default(TimePoint t, TimePoint fallback) {
+  return t == TimePoint{} ? fallback : t;
+}
+
+constexpr std::string_view kFeedColumns =
+    "SELECT id, url, title, etag, last_modified, body_hash, last_polled_at, last_success_at, "
+    "last_http_status, last_error, error_count, next_poll_at, enabled, disabled_reason, "
+    "(SELECT count(*) FROM stories s WHERE s.feed_id = feeds.id) FROM feeds ";
+
+FeedRecord read_feed(const Statement& st) {
+  FeedRecord f;
+  f.id = st.column_int64(0);
+  f.url = st.column_text(1);
+  f.title = st.column_text(2);
+  f.etag = st.column_text(3);
+  f.last_modified = st.column_text(4);
+  f.body_hash = st.column_text(5);
+  f.last_polled_at = st.optional_time(6);
+  f.last_success_at = st.optional_time(7);
+  f.last_http_status = st.column_int(8);
+  f.last_error = st.column_text(9);
+  f.error_count = st.column_int(10);
+  f.next_poll_at = st.optional_time(11);
+  f.enabled = st.column_bool(12);
+  f.disabled_reason = st.column_text(13);
+  f.stories = st.column_int64(14);
+  return f;
+}
+
+constexpr std::string_view kClaimColumns =
+    "SELECT id, statement, status, status_since, matches FROM v_claims ";
+
+ClaimRecord read_claim(const Statement& st) {
+  ClaimRecord c;
+  c.id = st.column_text(0);
+  c.statement = st.column_text(1);
+  c.status = status_column(st, 2);
+  c.since = st.column_time(3);
+  c.matches = st.column_int64(4);
+  return c;
+}
+
+constexpr std::string_view kMatchColumns =
+    "SELECT story_id, revision_id, claim_id, stance, retraction, score, evidence, rule, "
+    "matched_at FROM matches ";
+
+StoredMatch read_match(const Statement& st) {
+  StoredMatch m;
+  m.story_id = st.column_int64(0);
+  m.revision_id = st.column_int64(1);
+  m.match.claim_id = st.column_text(2);
+  m.match.stance = stance_column(st, 3);
+  m.match.retraction = st.column_bool(4);
+  m.match.score = st.column_double(5);
+  m.match.evidence = st.column_text(6);
+  m.match.rule = st.column_text(7);
+  m.matched_at = st.column_time(8);
+  return m;
+}
+
+constexpr std::string_view kAlertColumns =
+    "SELECT id, kind, claim_id, from_status, to_status, story_id, story_title, story_link, "
+    "message, repeat_count, created_at, delivered_at, delivery_attempts, last_delivery_error "
+    "FROM v_alerts ";
+
+AlertRecord read_alert(const Statement& st) {
+  AlertRecord r;
+  r.id = st.column_int64(0);
+  r.alert.kind = alert_kind_column(st, 1);
+  r.alert.claim_id = st.column_text(2);
+  r.alert.from = optional_status_column(st, 3);
+  if (!st.column_is_null(4)) {
+    r.alert.to = status_column(st, 4);
+  }
+  r.alert.story_id = st.optional_int64(5).value_or(0);
+  r.alert.story_title = st.column_text(6);
+  r.alert.story_link = st.column_text(7);
+  r.alert.message = st.column_text(8);
+  r.alert.repeat_count = st.column_int(9);
+  r.alert.created_at = st.column_time(10);
+  r.delivered_at = st.optional_time(11);
+  r.delivery_attempts = st.column_int(12);
+  r.last_delivery_error = st.column_text(13);
+  return r;
+}
+
+// What upsert_story needs to know about the stored story with a given key.
+struct KnownStory {
+  std::int64_t id = 0;
+  std::int64_t revision_id = 0;
+  int revision = 0;
+  Story current;
+};
+
+}  // namespace
+
+struct Store::Impl {
+  Impl(Database database, OpenMode open_mode) : db(std::move(database)), mode(open_mode) {}
+
+  void require_writable(std::string_view what) const {
+    if (mode == OpenMode::read_only) {
+      throw StorageError("database " + db.path().string() + " is open read-only: cannot " +
+                         std::string(what));
+    }
+  }
+
+  std::string feed_label(std::int64_t feed_id) const {
+    return "feed " + std::to_string(feed_id) + " in database " + db.path().string();
+  }
+
+  // UPDATE of one feed row; a missing feed is an error, not a silent no-op.
+  template <typename Bind>
+  void update_feed(std::int64_t feed_id, std::string_view what, std::string_view sql, Bind bind) {
+    require_writable(what);
+    in_context(std::string(what) + " feed=" + std::to_string(feed_id), [&] {
+      auto st = db.cached(sql);
+      st->bind(1, feed_id);
+      bind(*st);
+      st->run();
+      if (db.changes() == 0) {
+        throw StorageError(feed_label(feed_id) + " does not exist");
+      }
+    });
+  }
+
+  std::optional<KnownStory> find_story(std::int64_t feed_id, const std::string& key) {
+    auto st = db.cached(
+        "SELECT s.id, s.current_revision_id, r.revision, s.guid, s.link, r.title, r.summary, "
+        "r.content, s.published_at, s.updated_at "
+        "FROM stories s LEFT JOIN story_revisions r ON r.id = s.current_revision_id "
+        "WHERE s.feed_id = ?1 AND s.story_key = ?2");
+    st->bind(1, feed_id).bind(2, key);
+    if (!st->step()) {
+      return std::nullopt;
+    }
+    KnownStory k;
+    k.id = st->column_int64(0);
+    k.revision_id = st->optional_int64(1).value_or(0);
+    k.revision = st->column_int(2);
+    k.current.guid = st->column_text(3);
+    k.current.link = st->column_text(4);
+    k.current.title = st->column_text(5);
+    k.current.summary = st->column_text(6);
+    k.current.content = st->column_text(7);
+    k.current.published = st->optional_time(8);
+    k.current.updated = st->optional_time(9);
+    return k;
+  }
+
+  std::int64_t insert_revision(std::int64_t story_id, int revision, const Story& s,
+                               TimePoint fetched_at) {
+    auto st = db.cached(
+        "INSERT INTO story_revisions (story_id, revision, title, summary, content, "
+        "content_hash, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st->bind(1, story_id).bind(2, revision).bind(3, s.title).bind(4, s.summary);
+    st->bind(5, s.content).bind(6, content_hash(s)).bind(7, fetched_at);
+    st->run();
+    return db.last_insert_rowid();
+  }
+
+  // Points the story at `revision_id` and refreshes its metadata; the stories_fts_sync trigger
+  // moves the full-text entry to the new revision.
+  void update_story(std::int64_t story_id, std::int64_t revision_id, const Story& s) {
+    auto st = db.cached(
+        "UPDATE stories SET current_revision_id = ?2, guid = ?3, link = ?4, published_at = ?5, "
+        "updated_at = ?6 WHERE id = ?1");
+    st->bind(1, story_id).bind(2, revision_id).bind(3, s.guid).bind(4, s.link);
+    st->bind(5, s.published).bind(6, s.updated);
+    st->run();
+  }
+
+  void insert_history(const StatusChange& c, std::optional<std::int64_t> story_id,
+                      std::optional<std::int64_t> revision_id, TimePoint recorded_at) {
+    auto st = db.cached(
+        "INSERT INTO claim_status_history (claim_id, seq, from_status, to_status, at, "
+        "recorded_at, actor, rule, evidence_text, reason, story_id, revision_id) VALUES (?1, "
+        "(SELECT coalesce(max(seq), 0) + 1 FROM claim_status_history WHERE claim_id = ?1), ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    st->bind(1, c.claim_id);
+    st->bind(2, c.from ? std::optional<std::string_view>(to_string(*c.from)) : std::nullopt);
+    st->bind(3, to_string(c.to)).bind(4, c.at).bind(5, recorded_at).bind(6, c.actor);
+    st->bind(7, c.rule).bind(8, c.evidence_text).bind(9, c.reason);
+    st->bind(10, story_id).bind(11, revision_id);
+    st->run();
+  }
+
+  template <typename Read>
+  auto collect(std::string_view sql, Read read, auto... values) {
+    std::vector<decltype(read(std::declval<const Statement&>()))> out;
+    auto st = db.cached(sql);
+    int index = 0;
+    (st->bind(++index, values), ...);
+    while (st->step()) {
+      out.push_back(read(*st));
+    }
+    return out;
+  }
+
+  Database db;
+  OpenMode mode;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::filesystem::path& path, OpenMode mode) {
+  const bool read_only = mode == OpenMode::read_only;
+  Database db(path, read_only ? Database::Access::read_only : Database::Access::read_write);
+  if (read_only) {
+    require_current_schema(db);
+  } else {
+    migrate(db);
+  }
+  return Store(std::make_unique<Impl>(std::move(db), mode));
+}
+
+int Store::schema_version() const {
+  return storage::schema_version(m_impl->db);
+}
+
+int Store::latest_schema_version() {
+  return storage::latest_schema_version();
+}
+
+// ---- feeds ----------------------------------------------------------------------------------
+
+std::int64_t Store::ensure_feed(std::string_view url) {
+  auto& db = m_impl->db;
+  return in_context("ensure feed " + std::string(url), [&] {
+    auto find = [&]() -> std::optional<std::int64_t> {
+      auto st = db.cached("SELECT id FROM feeds WHERE url = ?1");
+      st->bind(1, url);
+      return st->step() ? std::optional(st->column_int64(0)) : std::nullopt;
+    };
+    if (auto id = find()) {
+      return *id;
+    }
+    m_impl->require_writable("add a feed");
+    {
+      // created_at is the database's wall clock: ensure_feed takes no time, and the value is
+      // informational only (nothing schedules on it).
+      auto st = db.cached(
+          "INSERT INTO feeds (url, created_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', "
+          "'now')) ON CONFLICT (url) DO NOTHING");
+      st->bind(1, url);
+      st->run();
+    }
+    if (auto id = find()) {
+      return *id;
+    }
+    throw StorageError("feed row vanished after insert");
+  });
+}
+
+std::vector<FeedRecord> Store::list_feeds() const {
+  return in_context("list feeds", [&] {
+    return m_impl->collect(std::string(kFeedColumns) + "ORDER BY id", read_feed);
+  });
+}
+
+std::optional<FeedRecord> Store::feed(std::int64_t id) const {
+  return in_context("read feed " + std::to_string(id), [&]() -> std::optional<FeedRecord> {
+    auto rows = m_impl->collect(std::string(kFeedColumns) + "WHERE id = ?1", read_feed, id);
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
+void Store::record_fetch_success(std::int64_t feed_id, const FetchSuccess& s, TimePoint at) {
+  m_impl->update_feed(
+      feed_id, "record fetch success",
+      "UPDATE feeds SET last_polled_at = ?2, last_success_at = ?2, last_http_status = ?3, "
+      "etag = ?4, last_modified = ?5, body_hash = ?6, title = ?7, last_error = '', "
+      "error_count = 0 WHERE id = ?1",
+      [&](Statement& st) {
+        st.bind(2, at).bind(3, s.http_status).bind(4, s.etag).bind(5, s.last_modified);
+        st.bind(6, s.body_hash).bind(7, s.title);
+      });
+}
+
+void Store::record_not_modified(std::int64_t feed_id, int http_status, TimePoint at) {
+  // A 304 is a healthy answer: it ends a failure streak like any other success.
+  m_impl->update_feed(feed_id, "record not-modified",
+                      "UPDATE feeds SET last_polled_at = ?2, last_success_at = ?2, "
+                      "last_http_status = ?3, last_error = '', error_count = 0 WHERE id = ?1",
+                      [&](Statement& st) { st.bind(2, at).bind(3, http_status); });
+}
+
+void Store::record_fetch_failure(std::int64_t feed_id, int http_status, std::string_view error,
+                                 TimePoint at) {
+  // Validators (etag, last_modified, body_hash) are kept: the next success can still be a 304.
+  m_impl->update_feed(feed_id, "record fetch failure",
+                      "UPDATE feeds SET last_polled_at = ?2, last_http_status = ?3, "
+                      "last_error = ?4, error_count = error_count + 1 WHERE id = ?1",
+                      [&](Statement& st) { st.bind(2, at).bind(3, http_status).bind(4, error); });
+}
+
+void Store::set_next_poll_at(std::int64_t feed_id, std::optional<TimePoint> at) {
+  m_impl->update_feed(feed_id, "set next poll", "UPDATE feeds SET next_poll_at = ?2 WHERE id = ?1",
+                      [&](Statement& st) { st.bind(2, at); });
+}
+
+void Store::set_feed_enabled(std::int64_t feed_id, bool enabled, std::string_view reason) {
+  m_impl->update_feed(
+      feed_id, enabled ? "enable" : "disable",
+      "UPDATE feeds SET enabled = ?2, disabled_reason = ?3 WHERE id = ?1",
+      [&](Statement& st) { st.bind(2, enabled).bind(3, enabled ? std::string_view() : reason); });
+}
+
+// ---- stories --------------------------------------------------------------------------------
+
+UpsertResult Store::upsert_story(std::int64_t feed_id, const Story& story, TimePoint fetched_at) {
+  const std::string key = story_key(story);
+  auto& impl = *m_impl;
+  return in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key, [&] {
+    impl.require_writable("store stories");
+    auto same_text = [&](const KnownStory& k) {
+      return k.current.title == story.title && k.current.summary == story.summary &&
+             k.current.content == story.content;
+    };
+    auto same_meta = [&](const KnownStory& k) {
+      return k.current.guid == story.guid && k.current.link == story.link &&
+             k.current.published == story.published && k.current.updated == story.updated;
+    };
+    // The common case in every poll is an unchanged story: answer it without the write lock.
+    if (auto known = impl.find_story(feed_id, key);
+        known && known->revision_id != 0 && same_text(*known) && same_meta(*known)) {
+      return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+    }
+
+    Transaction tx(impl.db);
+    // Look again under the write lock: another writer may have stored it meanwhile.
+    const auto known = impl.find_story(feed_id, key);
+    UpsertResult result;
+    if (!known) {
+      auto st = impl.db.cached(
+          "INSERT INTO stories (feed_id, story_key, guid, link, published_at, updated_at, "
+          "first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      st->bind(1, feed_id).bind(2, key).bind(3, story.guid).bind(4, story.link);
+      st->bind(5, story.published).bind(6, story.updated).bind(7, fetched_at);
+      st->run();
+      result.story_id = impl.db.last_insert_rowid();
+      result.revision = 1;
+      result.outcome = UpsertOutcome::inserted;
+    } else if (known->revision_id == 0 || !same_text(*known)) {
+      result.story_id = known->id;
+      result.revision = known->revision + 1;
+      result.outcome = known->revision_id == 0 ? UpsertOutcome::inserted : UpsertOutcome::revised;
+    } else {
+      // Same text, new dates or link: refresh the story row; no revision, nothing to re-match.
+      impl.update_story(known->id, known->revision_id, story);
+      tx.commit();
+      return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+    }
+    result.revision_id = impl.insert_revision(result.story_id, result.revision, story, fetched_at);
+    impl.update_story(result.story_id, result.revision_id, story);
+    {
+      auto st = impl.db.cached(
+          "INSERT INTO pending_evaluations (revision_id, queued_at) VALUES (?1, ?2)");
+      st->bind(1, result.revision_id).bind(2, fetched_at);
+      st->run();
+    }
+    tx.commit();
+    return result;
+  });
+}
+
+std::optional<Story> Store::story(std::int64_t story_id) const {
+  return in_context("read story " + std::to_string(story_id), [&]() -> std::optional<Story> {
+    auto st = m_impl->db.cached(
+        "SELECT guid, link, title, summary, content, published_at, updated_at FROM v_stories "
+        "WHERE id = ?1");
+    st->bind(1, story_id);
+    if (!st->step()) {
+      return std::nullopt;
+    }
+    Story s;
+    s.guid = st->column_text(0);
+    s.link = st->column_text(1);
+    s.title = st->column_text(2);
+    s.summary = st->column_text(3);
+    s.content = st->column_text(4);
+    s.published = st->optional_time(5);
+    s.updated = st->optional_time(6);
+    return s;
+  });
+}
+
+std::vector<PendingEvaluation> Store::pending_evaluations() const {
+  return in_context("list pending evaluations", [&] {
+    return m_impl->collect(
+        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
+        "s.published_at, s.updated_at "
+        "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
+        "JOIN stories s ON s.id = r.story_id "
+        "ORDER BY coalesce(s.published_at, r.fetched_at), r.id",
+        [](const Statement& st) {
+          PendingEvaluation p;
+          p.story_id = st.column_int64(0);
+          p.revision_id = st.column_int64(1);
+          p.revision = st.column_int(2);
+          p.story.guid = st.column_text(3);
+          p.story.link = st.column_text(4);
+          p.story.title = st.column_text(5);
+          p.story.summary = st.column_text(6);
+          p.story.content = st.column_text(7);
+          p.story.published = st.optional_time(8);
+          p.story.updated = st.optional_time(9);
+          return p;
+        });
+  });
+}
+
+std::vector<SearchHit> Store::search_stories(std::string_view fts_query, int limit) const {
+  return in_context("search stories for '" + std::string(fts_query) + "'", [&] {
+    return m_impl->collect(
+        "SELECT r.story_id, r.id, r.title, s.link, f.url, s.published_at, "
+        "snippet(stories_fts, -1, '[', ']', '…', 12) "
+        "FROM stories_fts JOIN story_revisions r ON r.id = stories_fts.rowid "
+        "JOIN stories s ON s.id = r.story_id JOIN feeds f ON f.id = s.feed_id "
+        "WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        [](const Statement& st) {
+          SearchHit h;
+          h.story_id = st.column_int64(0);
+          h.revision_id = st.column_int64(1);
+          h.title = st.column_text(2);
+          h.link = st.column_text(3);
+          h.feed_url = st.column_text(4);
+          h.published = st.optional_time(5);
+          h.snippet = st.column_text(6);
+          return h;
+        },
+        fts_query, limit);
+  });
+}
+
+// ---- claims ---------------------------------------------------------------------------------
+
+void Store::sync_claims(const std::vector<Claim>& claims, TimePoint at) {
+  auto& impl = *m_impl;
+  in_context("sync claims", [&] {
+    impl.require_writable("sync claims");
+    Transaction tx(impl.db);
+    for (const Claim& c : claims) {
+      in_context("claim " + c.id, [&] {
+        std::optional<std::string> statement;
+        {
+          auto st = impl.db.cached("SELECT statement FROM claims WHERE id = ?1");
+          st->bind(1, c.id);
+          if (st->step()) {
+            statement = st->column_text(0);
+          }
+        }
+        if (statement) {
+          // Known claim: its status is the evidence's business, not the claims file's.
+          if (*statement != c.statement) {
+            auto st = impl.db.cached("UPDATE claims SET statement = ?2 WHERE id = ?1");
+            st->bind(1, c.id).bind(2, c.statement);
+            st->run();
+          }
+          return;
+        }
+        {
+          auto st = impl.db.cached(
+              "INSERT INTO claims (id, statement, status, status_since, created_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?4)");
+          st->bind(1, c.id).bind(2, c.statement).bind(3, to_string(c.initial_status)).bind(4, at);
+          st->run();
+        }
+        StatusChange initial;
+        initial.claim_id = c.id;
+        initial.to = c.initial_status;
+        initial.at = at;
+        initial.actor = "initial";
+        initial.rule = "claims file";
+        impl.insert_history(initial, std::nullopt, std::nullopt, at);
+      });
+    }
+    tx.commit();
+  });
+}
+
+std::optional<ClaimRecord> Store::claim(std::string_view id) const {
+  return in_context("read claim " + std::string(id), [&]() -> std::optional<ClaimRecord> {
+    auto rows = m_impl->collect(std::string(kClaimColumns) + "WHERE id = ?1", read_claim, id);
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
+std::vector<ClaimRecord> Store::list_claims() const {
+  return in_context("list claims", [&] {
+    return m_impl->collect(std::string(kClaimColumns) + "ORDER BY id", read_claim);
+  });
+}
+
+std::vector<HistoryEntry> Store::history(std::string_view claim_id) const {
+  return in_context("read history of claim " + std::string(claim_id), [&] {
+    return m_impl->collect(
+        "SELECT seq, claim_id, from_status, to_status, at, recorded_at, actor, rule, "
+        "evidence_text, reason, story_id, revision_id, story_title, story_link, feed_url "
+        "FROM v_history WHERE claim_id = ?1 ORDER BY seq",
+        [](const Statement& st) {
+          HistoryEntry e;
+          e.seq = st.column_int64(0);
+          e.change.claim_id = st.column_text(1);
+          e.change.from = optional_status_column(st, 2);
+          e.change.to = status_column(st, 3);
+          e.change.at = st.column_time(4);
+          e.change.recorded_at = st.column_time(5);
+          e.change.actor = st.column_text(6);
+          e.change.rule = st.column_text(7);
+          e.change.evidence_text = st.column_text(8);
+          e.change.reason = st.column_text(9);
+          e.change.story_id = st.optional_int64(10);
+          e.change.revision_id = st.optional_int64(11);
+          e.story_title = st.column_text(12);
+          e.story_link = st.column_text(13);
+          e.feed_url = st.column_text(14);
+          return e;
+        },
+        claim_id);
+  });
+}
+
+std::vector<StoredMatch> Store::matches_for_claim(std::string_view claim_id) const {
+  return in_context("read matches of claim " + std::string(claim_id), [&] {
+    return m_impl->collect(
+        std::string(kMatchColumns) + "WHERE claim_id = ?1 ORDER BY matched_at, id", read_match,
+        claim_id);
+  });
+}
+
+std::vector<StoredMatch> Store::matches_for_story(std::int64_t story_id) const {
+  return in_context("read matches of story " + std::to_string(story_id), [&] {
+    return m_impl->collect(std::string(kMatchColumns) + "WHERE story_id = ?1 ORDER BY id",
+                           read_match, story_id);
+  });
+}
+
+void Store::record_evaluation(const EvaluationWrite& w) {
+  auto& impl = *m_impl;
+  in_context("record evaluation story=" + std::to_string(w.story_id) +
+                 " revision=" + std::to_string(w.revision_id),
+             [&] {
+               impl.require_writable("record an evaluation");
+               Transaction tx(impl.db);
+               for (const Match& m : w.matches) {
+                 // Re-evaluating a revision (e.g. after a restart) must not duplicate matches.
+                 auto st = impl.db.cached(
+                     "INSERT INTO matches (story_id, revision_id, claim_id, stance, retraction, "
+                     "score, evidence, rule, matched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                     "?9) ON CONFLICT (revision_id, claim_id) DO NOTHING");
+                 st->bind(1, w.story_id).bind(2, w.revision_id).bind(3, m.claim_id);
+                 st->bind(4, to_string(m.stance)).bind(5, m.retraction).bind(6, m.score);
+                 st->bind(7, m.evidence).bind(8, m.rule).bind(9, w.at);
+                 st->run();
+               }
+               for (const StatusChange& c : w.changes) {
+                 impl.insert_history(c, c.story_id ? c.story_id : id_or_null(w.story_id),
+                                     c.revision_id ? c.revision_id : id_or_null(w.revision_id),
+                                     or_default(c.recorded_at, w.at));
+                 auto st = impl.db.cached(
+                     "UPDATE claims SET status = ?2, status_since = ?3 WHERE id = ?1");
+                 st->bind(1, c.claim_id).bind(2, to_string(c.to)).bind(3, c.at);
+                 st->run();
+                 if (impl.db.changes() == 0) {
+                   throw StorageError("claim " + c.claim_id + " does not exist");
+                 }
+               }
+               for (const Alert& a : w.alerts) {
+                 auto st = impl.db.cached(
+                     "INSERT INTO alerts (kind, claim_id, from_status, to_status, story_id, "
+                     "message, repeat_count, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                 st->bind(1, to_string(a.kind)).bind(2, text_or_null(a.claim_id));
+                 st->bind(3, a.from ? std::optional(to_string(*a.from)) : std::nullopt);
+                 st->bind(4, to_string(a.to)).bind(5, id_or_null(a.story_id)).bind(6, a.message);
+                 st->bind(7, a.repeat_count).bind(8, or_default(a.created_at, w.at));
+                 st->run();
+               }
+               if (w.revision_id != 0) {
+                 auto st = impl.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
+                 st->bind(1, w.revision_id);
+                 st->run();
+               }
+               tx.commit();
+             });
+}
+
+// ---- alerts ---------------------------------------------------------------------------------
+
+std::vector<AlertRecord> Store::list_alerts(bool undelivered_only) const {
+  return in_context("list alerts", [&] {
+    return m_impl->collect(
+        std::string(kAlertColumns) +
+            (undelivered_only ? "WHERE delivered_at IS NULL ORDER BY id" : "ORDER BY id"),
+        read_alert);
+  });
+}
+
+std::int64_t Store::count_alerts(std::string_view claim_id, AlertKind kind, TimePoint since) const {
+  return in_context("count alerts of claim " + std::string(claim_id), [&] {
+    auto st = m_impl->db.cached(
+        "SELECT count(*) FROM alerts WHERE claim_id = ?1 AND kind = ?2 AND created_at >= ?3");
+    st->bind(1, claim_id).bind(2, to_string(kind)).bind(3, since);
+    st->step();
+    return st->column_int64(0);
+  });
+}
+
+bool Store::story_has_alert(std::int64_t story_id, std::string_view claim_id,
+                            AlertKind kind) const {
+  return in_context("look up alerts of story " + std::to_string(story_id), [&] {
+    auto st = m_impl->db.cached(
+        "SELECT EXISTS (SELECT 1 FROM alerts WHERE story_id = ?1 AND claim_id = ?2 AND "
+        "kind = ?3)");
+    st->bind(1, story_id).bind(2, claim_id).bind(3, to_string(kind));
+    st->step();
+    return st->column_bool(0);
+  });
+}
+
+std::int64_t Store::count_repeats_since_status_change(std::string_view claim_id) const {
+  return in_context("count repeats of claim " + std::string(claim_id), [&] {
+    // Compared with recorded_at (when hypewatch wrote the change), the same clock as the alerts'
+    // created_at; the evidence time `at` may lie far in the past.
+    auto st = m_impl->db.cached(
+        "SELECT count(*) FROM alerts WHERE claim_id = ?1 AND kind = ?2 AND created_at >= "
+        "coalesce((SELECT recorded_at FROM claim_status_history WHERE claim_id = ?1 "
+        "ORDER BY seq DESC LIMIT 1), '')");
+    st->bind(1, claim_id).bind(2, to_string(AlertKind::repeated_after_clarification));
+    st->step();
+    return st->column_int64(0);
+  });
+}
+
+void Store::mark_alerts_delivered(const std::vector<std::int64_t>& alert_ids, TimePoint at) {
+  auto& impl = *m_impl;
+  in_context("mark alerts delivered", [&] {
+    impl.require_writable("mark alerts delivered");
+    Transaction tx(impl.db);
+    for (std::int64_t id : alert_ids) {
+      auto st = impl.db.cached(
+          "UPDATE alerts SET delivered_at = ?2, delivery_attempts = delivery_attempts + 1, "
+          "last_delivery_error = '' WHERE id = ?1 AND delivered_at IS NULL");
+      st->bind(1, id).bind(2, at);
+      st->run();
+    }
+    tx.commit();
+  });
+}
+
+void Store::record_delivery_failure(const std::vector<std::int64_t>& alert_ids,
+                                    std::string_view error) {
+  auto& impl = *m_impl;
+  in_context("record alert delivery failure", [&] {
+    impl.require_writable("record alert delivery failure");
+    Transaction tx(impl.db);
+    for (std::int64_t id : alert_ids) {
+      auto st = impl.db.cached(
+          "UPDATE alerts SET delivery_attempts = delivery_attempts + 1, last_delivery_error = ?2 "
+          "WHERE id = ?1 AND delivered_at IS NULL");
+      st->bind(1, id).bind(2, error);
+      st->run();
+    }
+    tx.commit();
+  });
+}
+
+Counts Store::counts() const {
+  return in_context("count rows", [&] {
+    auto st = m_impl->db.cached(
+        "SELECT (SELECT count(*) FROM feeds), (SELECT count(*) FROM stories), "
+        "(SELECT count(*) FROM story_revisions), (SELECT count(*) FROM matches), "
+        "(SELECT count(*) FROM alerts), (SELECT count(*) FROM claim_status_history)");
+    st->step();
+    Counts c;
+    c.feeds = st->column_int64(0);
+    c.stories = st->column_int64(1);
+    c.revisions = st->column_int64(2);
+    c.matches = st->column_int64(3);
+    c.alerts = st->column_int64(4);
+    c.history = st->column_int64(5);
+    return c;
+  });
+}
+
+}  // namespace hw::storage

@@ -1,0 +1,153 @@
+#include "util/log.h"
+
+#include <boost/log/attributes/constant.hpp>
+#include <boost/log/core.hpp>
+#include <boost/log/expressions.hpp>
+#include <boost/log/sinks/sync_frontend.hpp>
+#include <boost/log/sinks/text_ostream_backend.hpp>
+#include <boost/log/sources/record_ostream.hpp>
+#include <boost/log/sources/severity_channel_logger.hpp>
+#include <boost/log/utility/setup/console.hpp>
+#include <boost/shared_ptr.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+
+#include "util/time.h"
+
+namespace hw::log {
+namespace {
+
+namespace bl = boost::log;
+
+BOOST_LOG_ATTRIBUTE_KEYWORD(a_severity, "Severity", Level)
+BOOST_LOG_ATTRIBUTE_KEYWORD(a_channel, "Channel", std::string)
+
+using Logger = bl::sources::severity_channel_logger_mt<Level, std::string>;
+
+std::string_view level_name(Level l) {
+  switch (l) {
+    case Level::debug:
+      return "debug";
+    case Level::info:
+      return "info";
+    case Level::warning:
+      return "warning";
+    case Level::error:
+      return "error";
+  }
+  return "info";
+}
+
+// syslog priorities, which journald reads from a "<N>" line prefix.
+int syslog_priority(Level l) {
+  switch (l) {
+    case Level::debug:
+      return 7;
+    case Level::info:
+      return 6;
+    case Level::warning:
+      return 4;
+    case Level::error:
+      return 3;
+  }
+  return 6;
+}
+
+bool needs_quotes(std::string_view v) {
+  if (v.empty()) {
+    return true;
+  }
+  for (char c : v) {
+    if (c == ' ' || c == '"' || c == '=' || c == '\n' || c == '\t') {
+      return true;
+    }
+  }
+  return false;
+}
+
+void append_value(std::string& out, std::string_view v) {
+  if (!needs_quotes(v)) {
+    out += v;
+    return;
+  }
+  out += '"';
+  for (char c : v) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+std::mutex g_init_mutex;
+boost::shared_ptr<bl::sinks::synchronous_sink<bl::sinks::text_ostream_backend>> g_sink;
+bool g_initialized = false;
+
+}  // namespace
+
+std::optional<Level> level_from_string(std::string_view s) {
+  for (Level l : {Level::debug, Level::info, Level::warning, Level::error}) {
+    if (level_name(l) == s) {
+      return l;
+    }
+  }
+  return std::nullopt;
+}
+
+void init(Level min_level, Sink sink) {
+  std::lock_guard lock(g_init_mutex);
+  if (sink == Sink::automatic) {
+    sink = std::getenv("JOURNAL_STREAM") != nullptr ? Sink::journald : Sink::console;
+  }
+  auto core = bl::core::get();
+  if (g_sink) {
+    core->remove_sink(g_sink);
+  }
+  g_sink = bl::add_console_log(std::clog);
+  g_sink->set_filter(a_severity >= min_level);
+  const bool journald = sink == Sink::journald;
+  g_sink->set_formatter([journald](const bl::record_view& rec, bl::formatting_ostream& out) {
+    const auto severity = rec[a_severity];
+    const auto channel_ref = rec[a_channel];
+    const Level level = severity ? *severity : Level::info;
+    const std::string channel = channel_ref ? *channel_ref : std::string("hypewatch");
+    if (journald) {
+      out << "<" << syslog_priority(level) << ">";
+    } else {
+      out << format_utc(SystemClock{}.now()) << " " << level_name(level) << " ";
+    }
+    out << "[" << channel << "] " << rec[bl::expressions::smessage];
+  });
+  g_sink->locked_backend()->auto_flush(true);
+  g_initialized = true;
+}
+
+void write(std::string_view channel, Level level, std::string_view message,
+           std::initializer_list<Field> fields) {
+  {
+    std::lock_guard lock(g_init_mutex);
+    if (!g_initialized) {
+      // Before init (e.g. in tests), only warnings and errors get through.
+      if (level < Level::warning) {
+        return;
+      }
+    }
+  }
+  std::string line(message);
+  for (const auto& [key, value] : fields) {
+    line += ' ';
+    line += key;
+    line += '=';
+    append_value(line, value);
+  }
+  Logger logger(bl::keywords::channel = std::string(channel));
+  BOOST_LOG_SEV(logger, level) << line;
+}
+
+}  // namespace hw::log
