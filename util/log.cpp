@@ -130,14 +130,15 @@ void init(Level min_level, Sink sink) {
 
 void write(std::string_view channel, Level level, std::string_view message,
            std::initializer_list<Field> fields) {
+  bool initialized = false;
   {
     std::lock_guard lock(g_init_mutex);
-    if (!g_initialized) {
-      // Before init (e.g. in tests), only warnings and errors get through.
-      if (level < Level::warning) {
-        return;
-      }
-    }
+    initialized = g_initialized;
+  }
+  if (!initialized) {
+    // Nobody configured logging (a library user, a test): warnings and errors to stderr,
+    // rather than Boost.Log's default sink that prints everything.
+    init(Level::warning, Sink::automatic);
   }
   std::string line(message);
   for (const auto& [key, value] : fields) {

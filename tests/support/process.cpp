@@ -75,3 +75,63 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_s) {
 }
 
 }  // namespace hw::test
+
+namespace hw::test {
+
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& log_file,
+                           const std::vector<std::string>& extra_env) {
+  m_pid = fork();
+  if (m_pid == 0) {
+    int log = open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(log, 1);
+    dup2(log, 2);
+    int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, 0);
+    for (const auto& e : extra_env) {
+      putenv(const_cast<char*>(e.c_str()));
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv) {
+      args.push_back(const_cast<char*>(a.c_str()));
+    }
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+}
+
+ChildProcess::~ChildProcess() {
+  if (m_pid > 0 && !m_exited) {
+    kill(m_pid, SIGKILL);
+    waitpid(m_pid, nullptr, 0);
+  }
+}
+
+void ChildProcess::signal(int sig) const {
+  if (m_pid > 0 && !m_exited) {
+    kill(m_pid, sig);
+  }
+}
+
+bool ChildProcess::running() {
+  if (m_exited) {
+    return false;
+  }
+  if (waitpid(m_pid, &m_status, WNOHANG) == m_pid) {
+    m_exited = true;
+  }
+  return !m_exited;
+}
+
+int ChildProcess::wait(int timeout_s) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (running() && std::chrono::steady_clock::now() < deadline) {
+    usleep(20'000);
+  }
+  if (!m_exited) {
+    return -1;
+  }
+  return WIFEXITED(m_status) ? WEXITSTATUS(m_status) : -1;
+}
+
+}  // namespace hw::test
