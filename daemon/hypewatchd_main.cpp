@@ -1,44 +1,12 @@
-// hypewatchd: the daemon. Runs the poll cycle at the configured interval until SIGTERM/SIGINT;
-// SIGHUP reloads config and claims (a bad new config is logged and the old one kept).
-#include <signal.h>
-#include <systemd/sd-daemon.h>
-
+// hypewatchd: the daemon's command line. The life cycle itself is in daemon/daemon.cpp.
 #include <boost/program_options.hpp>
-#include <ctime>
 #include <iostream>
-#include <optional>
 
-#include "daemon/app.h"
-#include "daemon/poll_cycle.h"
-#include "feeds/fetcher.h"
-#include "rules/matcher.h"
-#include "util/log.h"
+#include "daemon/daemon.h"
 
 namespace po = boost::program_options;
-namespace fs = std::filesystem;
 
 namespace {
-
-// Waits up to `timeout` for SIGTERM/SIGINT/SIGHUP (blocked in main, so they queue up while a
-// cycle runs and are handled between cycles). Returns the signal, or 0 on timeout.
-int wait_for_signal(std::chrono::seconds timeout) {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGHUP);
-  timespec ts{static_cast<time_t>(timeout.count()), 0};
-  for (;;) {
-    const int sig = sigtimedwait(&set, nullptr, &ts);
-    if (sig >= 0) {
-      return sig;
-    }
-    if (errno == EAGAIN) {
-      return 0;
-    }
-    // EINTR: another signal; keep waiting (the remaining time is not tracked: harmless here).
-  }
-}
 
 int run(int argc, char** argv) {
   std::string config_arg, db_arg, level_arg;
@@ -67,106 +35,40 @@ int run(int argc, char** argv) {
     return 0;
   }
 
-  hw::app::PathOptions paths;
+  hw::app::DaemonOptions options;
   if (!config_arg.empty()) {
-    paths.config = config_arg;
+    options.paths.config = config_arg;
   }
   if (!db_arg.empty()) {
-    paths.db = db_arg;
+    options.paths.db = db_arg;
   }
-  const fs::path config_file = hw::app::config_path(paths);
+  options.config_file = hw::app::config_path(options.paths);
+  options.once = once;
+  if (!level_arg.empty()) {
+    options.log_level = hw::log::level_from_string(level_arg);
+    if (!options.log_level) {
+      std::cerr << "hypewatchd: --log-level must be debug, info, warning or error\n";
+      return 2;
+    }
+  }
 
   hw::app::Loaded loaded;
   try {
-    loaded = hw::app::load_everything(config_file);
+    loaded = hw::app::load_everything(options.config_file);
   } catch (const hw::Failure& e) {
     std::cerr << "hypewatchd: " << e.what() << "\n";
     return 1;
   }
   if (check_config) {
-    std::cout << config_file.string() << ": OK (" << loaded.config.feeds.size() << " feeds, "
-              << loaded.claims.size() << " claims)\n";
+    std::cout << options.config_file.string() << ": OK (" << loaded.config.feeds.size()
+              << " feeds, " << loaded.claims.size() << " claims)\n";
     return 0;
   }
+  hw::log::init(options.log_level.value_or(
+      hw::log::level_from_string(loaded.config.log_level).value_or(hw::log::Level::info)));
 
-  auto level = hw::log::level_from_string(level_arg.empty() ? loaded.config.log_level : level_arg);
-  if (!level) {
-    std::cerr << "hypewatchd: --log-level must be debug, info, warning or error\n";
-    return 2;
-  }
-  hw::log::init(*level);
-
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGHUP);
-  sigprocmask(SIG_BLOCK, &set, nullptr);
-
-  const fs::path db = hw::app::database_path(paths, &loaded.config);
-  std::optional<hw::storage::Store> store;
-  try {
-    store.emplace(hw::app::open_for_write(db));
-  } catch (const hw::Failure& e) {
-    hw::log::error("daemon", "cannot open database", {{"db", db.string()}, {"error", e.what()}});
-    return 1;
-  }
-  hw::log::info("daemon", "started",
-                {{"config", config_file.string()},
-                 {"db", db.string()},
-                 {"feeds", std::to_string(loaded.config.feeds.size())},
-                 {"claims", std::to_string(loaded.claims.size())}});
-  sd_notify(0, "READY=1\nSTATUS=started");
-
-  hw::feeds::Fetcher fetcher;
-  hw::SystemClock clock;
-  auto matcher = std::make_unique<hw::rules::Matcher>(loaded.claims);
-  for (;;) {
-    try {
-      hw::app::PollCycle cycle(*store, fetcher, *matcher, clock);
-      const auto report = cycle.run(loaded.config.feeds);
-      const std::string status = "last cycle " + hw::format_utc(clock.now()) + ": " +
-                                 std::to_string(report.feeds) + " feeds, " +
-                                 std::to_string(report.failed) + " failed, " +
-                                 std::to_string(report.alerts.size()) + " alerts";
-      sd_notifyf(0, "STATUS=%s", status.c_str());
-      hw::log::info("daemon", "cycle done",
-                    {{"feeds", std::to_string(report.feeds)},
-                     {"failed", std::to_string(report.failed)},
-                     {"new", std::to_string(report.stories_new)},
-                     {"alerts", std::to_string(report.alerts.size())}});
-    } catch (const hw::Failure& e) {
-      // Our database misbehaved (disk full, locked too long): log, keep the daemon alive and
-      // try again next cycle; nothing committed is lost.
-      hw::log::error("daemon", "cycle aborted", {{"error", e.what()}});
-    }
-    if (once) {
-      break;
-    }
-    const int sig = wait_for_signal(loaded.config.poll_interval);
-    if (sig == SIGTERM || sig == SIGINT) {
-      break;
-    }
-    if (sig == SIGHUP) {
-      sd_notify(0, "RELOADING=1");
-      try {
-        auto fresh = hw::app::load_everything(config_file);
-        auto fresh_matcher = std::make_unique<hw::rules::Matcher>(fresh.claims);
-        loaded = std::move(fresh);
-        matcher = std::move(fresh_matcher);
-        hw::log::info("daemon", "configuration reloaded",
-                      {{"feeds", std::to_string(loaded.config.feeds.size())},
-                       {"claims", std::to_string(loaded.claims.size())}});
-      } catch (const hw::Failure& e) {
-        hw::log::error("daemon", "reload rejected, keeping the previous configuration",
-                       {{"config", config_file.string()}, {"error", e.what()}});
-      }
-      sd_notify(0, "READY=1");
-    }
-  }
-  sd_notify(0, "STOPPING=1");
-  hw::log::info("daemon", "stopped");
-  return 0;
+  hw::app::Daemon daemon(std::move(options), std::move(loaded));
+  return daemon.run();
 }
 
 }  // namespace
@@ -176,6 +78,6 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "hypewatchd: internal error: " << e.what() << "\n";
-    return 70;
+    return 70;  // EX_SOFTWARE
   }
 }

@@ -40,6 +40,11 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
     const TimePoint now = m_clock.now();
     auto& result = results[i];
 
+    if (!result && result.error().kind == feeds::FetchError::Kind::cancelled) {
+      // Shutting down: not the feed's fault; it is fetched again on the next start.
+      ++report.abandoned;
+      continue;
+    }
     if (!result) {
       ++report.failed;
       report.errors.push_back(result.error().message);
@@ -108,6 +113,9 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
 
 void PollCycle::evaluate_pending(CycleReport& report) {
   for (const auto& pending : m_store.pending_evaluations()) {
+    if (m_cancel != nullptr && m_cancel->load()) {
+      return;  // the rest stays queued in the database for the next start
+    }
     const TimePoint now = m_clock.now();
     storage::EvaluationWrite write;
     write.story_id = pending.story_id;

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct CycleReport {
   int fetched = 0;       // new bytes parsed
   int not_modified = 0;  // 304 or identical body
   int failed = 0;        // fetch or parse error (listed in errors)
+  int abandoned = 0;     // not fetched because we are shutting down
   int stories_new = 0;
   int stories_revised = 0;
   int evaluated = 0;  // story revisions run through matcher + status engine
@@ -36,6 +38,9 @@ class PollCycle {
 
   CycleReport run(const std::vector<FeedConfig>& feeds);
 
+  // When set and true, evaluation stops between stories (work left stays queued).
+  void set_cancel(const std::atomic<bool>* cancel) { m_cancel = cancel; }
+
  private:
   void ingest(const std::vector<FeedConfig>& feeds, CycleReport& report);
   void evaluate_pending(CycleReport& report);
@@ -44,6 +49,7 @@ class PollCycle {
   feeds::Fetcher& m_fetcher;
   const rules::Matcher& m_matcher;
   const Clock& m_clock;
+  const std::atomic<bool>* m_cancel = nullptr;
 };
 
 }  // namespace hw::app

@@ -216,8 +216,10 @@ std::vector<FetchResult> Fetcher::fetch_all(const std::vector<FetchRequest>& req
   std::size_t next = 0;
   int in_flight = 0;
 
+  auto cancelled = [&] { return m_options.cancel != nullptr && m_options.cancel->load(); };
+
   auto start_more = [&] {
-    while (next < requests.size() && in_flight < m_options.max_in_flight) {
+    while (next < requests.size() && in_flight < m_options.max_in_flight && !cancelled()) {
       auto t = std::make_unique<Transfer>();
       t->index = next;
       t->request = &requests[next];
@@ -263,8 +265,11 @@ std::vector<FetchResult> Fetcher::fetch_all(const std::vector<FetchRequest>& req
       start_more();
       // Only sleep when nothing finished: new and completed transfers need perform() now.
       if (in_flight > 0 && running > 0) {
-        mc = curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+        mc = curl_multi_poll(multi.get(), nullptr, 0, 200, nullptr);
       }
+    }
+    if (cancelled()) {
+      break;
     }
     if (mc != CURLM_OK) {
       // The multi handle is unusable: fail what is still in flight instead of spinning.
@@ -277,6 +282,20 @@ std::vector<FetchResult> Fetcher::fetch_all(const std::vector<FetchRequest>& req
         }
       }
       break;
+    }
+  }
+  if (cancelled()) {
+    for (auto& t : transfers) {
+      if (t && t->easy) {
+        curl_multi_remove_handle(multi.get(), t->easy.get());
+        results[t->index] = std::unexpected(FetchError{
+            FetchError::Kind::cancelled, 0, t->request->url + ": abandoned (shutting down)"});
+        t.reset();
+      }
+    }
+    for (std::size_t i = next; i < requests.size(); ++i) {
+      results[i] = std::unexpected(FetchError{FetchError::Kind::cancelled, 0,
+                                              requests[i].url + ": not started (shutting down)"});
     }
   }
   return results;

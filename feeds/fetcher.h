@@ -2,6 +2,7 @@
 // Getting feed bytes: file://, http:// and https:// through the libcurl multi interface, many
 // transfers at once, with conditional GET, size and time limits. A narrow interface: requests
 // in, one outcome per request out, in the same order.
+#include <atomic>
 #include <cstddef>
 #include <expected>
 #include <string>
@@ -32,7 +33,7 @@ struct NotModified {
 using FetchOutcome = std::variant<Fetched, NotModified>;
 
 struct FetchError {
-  enum class Kind { http_status, timeout, connect, too_large, bad_url, io, protocol };
+  enum class Kind { http_status, timeout, connect, too_large, bad_url, io, protocol, cancelled };
   Kind kind = Kind::protocol;
   int http_status = 0;
   std::string message;  // "https://x/rss: HTTP 503 Service Unavailable" / curl's error text
@@ -45,6 +46,9 @@ struct FetchOptions {
   long max_redirects = 5;
   std::size_t max_body_bytes = 32u << 20;  // after decompression
   int max_in_flight = 16;
+  // When set and true, transfers in flight are abandoned (Kind::cancelled) within ~200 ms and
+  // no new ones start: how the daemon stops promptly on SIGTERM.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 using FetchResult = std::expected<FetchOutcome, FetchError>;

@@ -1,0 +1,118 @@
+#include "daemon/daemon.h"
+
+#include <memory>
+
+#include "daemon/notifier.h"
+#include "daemon/poll_cycle.h"
+#include "daemon/signal_watcher.h"
+#include "feeds/fetcher.h"
+#include "rules/matcher.h"
+
+namespace hw::app {
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+std::string status_line(std::size_t feeds, const CycleReport& r, TimePoint at,
+                        std::int64_t pending_alerts) {
+  return std::to_string(feeds) + " feeds; last cycle " + format_utc(at) + ": " +
+         std::to_string(r.stories_new) + " new stories, " + std::to_string(r.failed) +
+         " feeds failing; " + std::to_string(pending_alerts) + " alerts undelivered";
+}
+
+}  // namespace
+
+Daemon::Daemon(DaemonOptions options, Loaded loaded)
+    : m_options(std::move(options)), m_loaded(std::move(loaded)) {}
+
+int Daemon::run() {
+  SignalWatcher signals;  // first: blocks the signals before any other thread exists
+  Notifier notifier;
+
+  const auto db = database_path(m_options.paths, &m_loaded.config);
+  std::optional<storage::Store> store;
+  try {
+    store.emplace(open_for_write(db));
+  } catch (const Failure& e) {
+    log::error("daemon", "cannot open database", {{"db", db.string()}, {"error", e.what()}});
+    return 1;
+  }
+  log::info("daemon", "started",
+            {{"config", m_options.config_file.string()},
+             {"db", db.string()},
+             {"feeds", std::to_string(m_loaded.config.feeds.size())},
+             {"claims", std::to_string(m_loaded.claims.size())}});
+  notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; first cycle starting");
+
+  feeds::FetchOptions fetch_options;
+  fetch_options.cancel = &signals.stop_requested();
+  feeds::Fetcher fetcher(fetch_options);
+  SystemClock clock;
+  auto matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
+
+  while (!signals.stop_requested()) {
+    notifier.watchdog();
+    try {
+      PollCycle cycle(*store, fetcher, *matcher, clock);
+      cycle.set_cancel(&signals.stop_requested());
+      const auto report = cycle.run(m_loaded.config.feeds);
+      const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());
+      notifier.status(status_line(m_loaded.config.feeds.size(), report, clock.now(), pending));
+      log::info("daemon", "cycle done",
+                {{"feeds", std::to_string(report.feeds)},
+                 {"failed", std::to_string(report.failed)},
+                 {"new", std::to_string(report.stories_new)},
+                 {"revised", std::to_string(report.stories_revised)},
+                 {"alerts", std::to_string(report.alerts.size())}});
+    } catch (const Failure& e) {
+      // Our own database misbehaved (disk full, locked too long): log it, stay up and try
+      // again next cycle; every committed story/alert is still there.
+      log::error("daemon", "cycle aborted", {{"error", e.what()}});
+      notifier.status(std::string("last cycle aborted: ") + e.what());
+    }
+    if (m_options.once) {
+      break;
+    }
+
+    const auto next_cycle = Steady::now() + m_loaded.config.poll_interval;
+    while (!signals.stop_requested() && Steady::now() < next_cycle) {
+      auto wake = next_cycle;
+      if (auto period = notifier.watchdog_period(); period && Steady::now() + *period < wake) {
+        wake = Steady::now() + *period;
+      }
+      signals.wait_until(wake);
+      notifier.watchdog();
+      if (signals.take_reload()) {
+        notifier.reloading();
+        reload();
+        matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
+        notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; reloaded");
+      }
+    }
+  }
+
+  notifier.stopping();
+  log::info("daemon", "stopped");
+  return 0;
+}
+
+void Daemon::reload() {
+  try {
+    Loaded fresh = load_everything(m_options.config_file);
+    if (!m_options.log_level) {
+      if (auto level = log::level_from_string(fresh.config.log_level)) {
+        log::init(*level);
+      }
+    }
+    m_loaded = std::move(fresh);
+    log::info("daemon", "configuration reloaded",
+              {{"config", m_options.config_file.string()},
+               {"feeds", std::to_string(m_loaded.config.feeds.size())},
+               {"claims", std::to_string(m_loaded.claims.size())}});
+  } catch (const Failure& e) {
+    log::error("daemon", "reload rejected, keeping the previous configuration",
+               {{"config", m_options.config_file.string()}, {"error", e.what()}});
+  }
+}
+
+}  // namespace hw::app

@@ -1,0 +1,32 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+
+#include "daemon/app.h"
+#include "util/log.h"
+
+namespace hw::app {
+
+struct DaemonOptions {
+  std::filesystem::path config_file;
+  PathOptions paths;
+  std::optional<log::Level> log_level;  // --log-level; else the config's
+  bool once = false;                    // one cycle, then exit (tests, cron)
+};
+
+// hypewatchd's life: open and migrate the database, report READY, run the poll cycle at the
+// configured interval, reload on SIGHUP (keeping the old config if the new one is bad), ping
+// the watchdog, and on SIGTERM abandon in-flight transfers, commit and exit 0.
+class Daemon {
+ public:
+  Daemon(DaemonOptions options, Loaded loaded);
+  int run();
+
+ private:
+  void reload();
+
+  DaemonOptions m_options;
+  Loaded m_loaded;
+};
+
+}  // namespace hw::app
