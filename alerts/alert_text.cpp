@@ -17,6 +17,9 @@ std::string summary_line(const Alert& a) {
       line += to_string(a.to);
       line += " (repeat #" + std::to_string(a.repeat_count) + ")";
       break;
+    case AlertKind::hype_spike:
+      line += "hype spike: " + a.message;
+      break;
   }
   if (!a.story_title.empty()) {
     line += " — \"" + a.story_title + "\"";

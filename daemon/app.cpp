@@ -28,7 +28,7 @@ Loaded load_everything(const fs::path& config_file) {
   return loaded;
 }
 
-storage::Store open_for_query(const PathOptions& o) {
+fs::path query_database_path(const PathOptions& o) {
   std::optional<Config> config;
   if (!o.db) {
     // The config may name the database; a missing default config is fine for queries.
@@ -38,7 +38,11 @@ storage::Store open_for_query(const PathOptions& o) {
       config = load_config(cfg);
     }
   }
-  const fs::path db = database_path(o, config ? &*config : nullptr);
+  return database_path(o, config ? &*config : nullptr);
+}
+
+storage::Store open_for_query(const PathOptions& o) {
+  const fs::path db = query_database_path(o);
   std::error_code ec;
   if (!fs::exists(db, ec)) {
     throw ConfigError("no database at " + db.string() +

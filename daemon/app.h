@@ -29,6 +29,9 @@ struct Loaded {
 };
 Loaded load_everything(const std::filesystem::path& config_file);
 
+// The database queries read: --db, else the config's `database`, else the default.
+std::filesystem::path query_database_path(const PathOptions& o);
+
 // Opens the database for queries: read-only, must exist.
 storage::Store open_for_query(const PathOptions& o);
 

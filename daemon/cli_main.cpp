@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "daemon/commands.h"
+#include "daemon/time_filter.h"
 #include "storage/store.h"
 #include "util/log.h"
 
@@ -21,13 +22,36 @@ commands:
   poll --once            run one poll cycle (fetch, parse, store, match, alerts) and exit
   demo                   one cycle of the shipped example feeds against the shipped claims,
                          into a fresh temporary database; prints alerts, claims and history
-  claims [--json]        the claims table: id, status, since, matches
+  claims                 the claims table: id, status, since, matches
   history CLAIM [--json] the status timeline of one claim with its evidence stories
-  alerts [--undelivered] [--json]
+  alerts [--undelivered] [--since T]
                          alerts, oldest first
-  feeds [--json]         per-feed poll state and last error
+  stories [--claim C] [--since T] [--limit N]
+                         stories, newest first, with the claims they matched
+  search TEXT [--limit N]
+                         full-text search over stories (SQLite FTS5 syntax)
+  stats                  counts of feeds, stories, matches, alerts; database size
+  feeds [--json]         per-feed health: state, last poll, HTTP status, errors, next poll,
+                         stories, last error with URL and reason
+  feeds add URL... [--name NAME] [--interval DURATION]
+                         add feeds to the database (config [[feed]]s are synced there too)
+  feeds remove URL|ID... stop polling feeds (their stories are kept)
+  feeds import FILE.opml | feeds export
+                         OPML subscription lists in and out
+  digest --dry-run [--html] | --send
+                         show the digest of undelivered alerts, or send it now
   parse [--base-uri URI] [--content-type CT] FILE_OR_URL
                          print a feed document as normalized JSON
+  classify [--claims RULES]
+                         JSON lines {"id","claim","title","body"} on stdin -> one line
+                         {"id","related","stance","score"} per input (claim: an id from
+                         RULES or a free statement)
+  claim set-status CLAIM STATUS --reason TEXT
+                         set a claim's status by hand (history actor "manual"; the engine
+                         then leaves it alone)
+
+Tables are for people; claims, history, alerts, feeds, stories, search and stats also take
+--json, and the tables --csv, for scripts.
 
 common options (accepted by every command):
 )";
@@ -85,7 +109,8 @@ int run(const std::vector<std::string>& all_args) {
   args.erase(args.begin() + static_cast<std::ptrdiff_t>(*pos));
 
   static const std::set<std::string> known{"poll",   "demo",  "claims", "history",
-                                           "alerts", "feeds", "parse"};
+                                           "alerts", "feeds", "parse",  "digest",
+                                           "classify", "claim", "stories", "search", "stats"};
   if (!known.contains(command)) {
     std::cerr << "hypewatch: unknown command '" << command << "' (try `hypewatch --help`)\n";
     return 2;
@@ -93,19 +118,69 @@ int run(const std::vector<std::string>& all_args) {
 
   po::options_description specific(command + " options");
   po::positional_options_description positional;
-  bool json = false, once = false, undelivered = false;
+  bool json = false, once = false, undelivered = false, send = false, dry_run = false,
+       html = false;
   std::string claim, source, base_uri, content_type;
-  if (command == "poll") {
+  hw::app::FeedsCommand feeds_cmd;
+  std::string claims_rules, reason;
+  bool csv = false;
+  std::string since_text, search_text;
+  int limit = 50;
+  // Tables for people; --json and --csv for scripts.
+  auto add_output = [&] {
+    specific.add_options()("json", po::bool_switch(&json), "JSON output")(
+        "csv", po::bool_switch(&csv), "CSV output (RFC 4180), cells never shortened");
+  };
+  std::vector<std::string> claim_args;
+  if (command == "classify") {
+    specific.add_options()("claims", po::value(&claims_rules)->value_name("RULES"),
+                           "claims file: `claim` may then be one of its ids");
+  } else if (command == "claim") {
+    specific.add_options()("reason", po::value(&reason)->value_name("TEXT"),
+                           "why (goes into the history)")(
+        "claim-args", po::value(&claim_args), "set-status CLAIM STATUS");
+    positional.add("claim-args", -1);
+  } else if (command == "poll") {
     specific.add_options()("once", po::bool_switch(&once), "run one cycle and exit");
-  } else if (command == "claims" || command == "feeds") {
-    specific.add_options()("json", po::bool_switch(&json), "JSON output");
+  } else if (command == "feeds") {
+    specific.add_options()("json", po::bool_switch(&json), "JSON output")(
+        "csv", po::bool_switch(&csv), "CSV output (RFC 4180), cells never shortened")(
+        "name", po::value(&feeds_cmd.name), "feeds add/import: a name for people")(
+        "interval", po::value(&feeds_cmd.interval),
+        "feeds add/import: poll interval for these feeds (e.g. 15m)")(
+        "feeds-args", po::value(&feeds_cmd.args), "action and its arguments");
+    positional.add("feeds-args", -1);
+  } else if (command == "claims") {
+    specific.add_options()("json", po::bool_switch(&json), "JSON output")(
+        "csv", po::bool_switch(&csv), "CSV output (RFC 4180), cells never shortened");
+  } else if (command == "stories") {
+    add_output();
+    specific.add_options()("claim", po::value(&claim), "only stories matching this claim")(
+        "since", po::value(&since_text)->value_name("T"),
+        "published since T: 2012-05-24, 2012-05-24T16:00:00Z or an age like 7d")(
+        "limit", po::value(&limit), "at most this many (default 50)");
+  } else if (command == "search") {
+    add_output();
+    specific.add_options()("text", po::value(&search_text)->required(),
+                           "FTS5 query, e.g. 'yemen AND advert*'")(
+        "limit", po::value(&limit), "at most this many (default 50)");
+    positional.add("text", 1);
+  } else if (command == "stats") {
+    add_output();
   } else if (command == "history") {
     specific.add_options()("json", po::bool_switch(&json), "JSON output")(
         "claim", po::value(&claim)->required(), "claim id");
     positional.add("claim", 1);
   } else if (command == "alerts") {
-    specific.add_options()("json", po::bool_switch(&json), "JSON output")(
-        "undelivered", po::bool_switch(&undelivered), "only alerts not yet delivered");
+    add_output();
+    specific.add_options()("undelivered", po::bool_switch(&undelivered),
+                           "only alerts not yet delivered")(
+        "since", po::value(&since_text)->value_name("T"),
+        "raised since T: 2026-11-20, 2026-11-20T08:00:00Z or an age like 24h");
+  } else if (command == "digest") {
+    specific.add_options()("send", po::bool_switch(&send), "send the digest now")(
+        "dry-run", po::bool_switch(&dry_run), "print the digest; change nothing")(
+        "html", po::bool_switch(&html), "with --dry-run: print the HTML part");
   } else if (command == "parse") {
     specific.add_options()("base-uri", po::value(&base_uri), "document URI for relative links")(
         "content-type", po::value(&content_type), "HTTP Content-Type (charset hint)")(
@@ -148,6 +223,24 @@ int run(const std::vector<std::string>& all_args) {
     inv.paths.db = common.db;
   }
   inv.json = json;
+  inv.csv = csv;
+  if (json && csv) {
+    std::cerr << "hypewatch " << command << ": choose one of --json and --csv\n";
+    return 2;
+  }
+  std::optional<hw::TimePoint> since;
+  if (!since_text.empty()) {
+    since = hw::app::parse_since(since_text, hw::SystemClock{}.now());
+    if (!since) {
+      std::cerr << "hypewatch " << command << ": --since '" << since_text
+                << "': expected 2012-05-24, 2012-05-24T16:00:00Z or an age like 7d\n";
+      return 2;
+    }
+  }
+  if (limit < 1) {
+    std::cerr << "hypewatch " << command << ": --limit must be at least 1\n";
+    return 2;
+  }
   inv.log_level = common.log_level;
 
   try {
@@ -164,9 +257,43 @@ int run(const std::vector<std::string>& all_args) {
       return hw::app::cmd_history(inv, claim, std::cout);
     }
     if (command == "alerts") {
-      return hw::app::cmd_alerts(inv, undelivered, std::cout);
+      return hw::app::cmd_alerts(inv, undelivered, since, std::cout);
+    }
+    if (command == "stories") {
+      return hw::app::cmd_stories(inv, claim, since, limit, std::cout);
+    }
+    if (command == "search") {
+      return hw::app::cmd_search(inv, search_text, limit, std::cout);
+    }
+    if (command == "stats") {
+      return hw::app::cmd_stats(inv, std::cout);
+    }
+    if (command == "classify") {
+      return hw::app::cmd_classify(claims_rules, std::cin, std::cout, std::cerr);
+    }
+    if (command == "claim") {
+      if (claim_args.size() != 3 || claim_args[0] != "set-status") {
+        std::cerr << "hypewatch claim: usage: hypewatch claim set-status CLAIM STATUS --reason "
+                     "TEXT\n";
+        return 2;
+      }
+      const hw::SystemClock clock;
+      return hw::app::cmd_claim_set_status(inv, claim_args[1], claim_args[2], reason, clock,
+                                           std::cout);
+    }
+    if (command == "digest") {
+      if (send == dry_run) {
+        std::cerr << "hypewatch digest: pass exactly one of --send or --dry-run\n";
+        return 2;
+      }
+      return hw::app::cmd_digest(inv, send, html, std::cout);
     }
     if (command == "feeds") {
+      if (!feeds_cmd.args.empty()) {
+        feeds_cmd.action = feeds_cmd.args.front();
+        feeds_cmd.args.erase(feeds_cmd.args.begin());
+        return hw::app::cmd_feeds_manage(inv, feeds_cmd, std::cout, std::cerr);
+      }
       return hw::app::cmd_feeds(inv, std::cout);
     }
     return hw::app::cmd_parse(source, base_uri, content_type, std::cout, std::cerr);

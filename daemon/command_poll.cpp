@@ -5,6 +5,7 @@
 #include "alerts/alert_text.h"
 #include "daemon/commands.h"
 #include "daemon/poll_cycle.h"
+#include "daemon/scheduler.h"
 #include "feeds/fetcher.h"
 #include "rules/matcher.h"
 #include "util/log.h"
@@ -23,6 +24,10 @@ void print_report(const CycleReport& r, std::ostream& out) {
       << " unchanged, " << r.failed << " failed; " << r.stories_new << " new stories, "
       << r.stories_revised << " revised; " << r.evaluated << " evaluated, " << r.matches
       << " matches, " << r.alerts.size() << " alerts\n";
+  if (r.not_due > 0 || r.moved > 0 || r.disabled > 0) {
+    out << "  " << r.not_due << " feeds waiting (Retry-After), " << r.moved
+        << " moved permanently (URL updated), " << r.disabled << " disabled (410 Gone)\n";
+  }
   for (const auto& e : r.errors) {
     out << "  feed error: " << e << "\n";
   }
@@ -39,10 +44,12 @@ void print_report(const CycleReport& r, std::ostream& out) {
 
 CycleReport run_once(const Loaded& loaded, const fs::path& db) {
   auto store = open_for_write(db);
-  feeds::Fetcher fetcher;
+  feeds::Fetcher fetcher(fetch_options_for(loaded.config));
   rules::Matcher matcher(loaded.claims);
   SystemClock clock;
   PollCycle cycle(store, fetcher, matcher, clock);
+  // A manual run polls every enabled feed, except those a server asked to wait.
+  cycle.set_scheduling(schedule_policy_for(loaded.config), /*due_only=*/false);
   return cycle.run(loaded.config.feeds);
 }
 

@@ -4,14 +4,17 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "daemon/app.h"
+#include "util/time.h"
 
 namespace hw::app {
 
 struct Invocation {
   PathOptions paths;
   bool json = false;
+  bool csv = false;       // --csv: tables as CSV, cells never shortened
   std::string log_level;  // empty: from config or "warning" for the CLI
 };
 
@@ -19,8 +22,30 @@ int cmd_poll(const Invocation& inv, bool once, std::ostream& out);
 int cmd_demo(const Invocation& inv, std::ostream& out);
 int cmd_claims(const Invocation& inv, std::ostream& out);
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out);
-int cmd_alerts(const Invocation& inv, bool undelivered_only, std::ostream& out);
+int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
+               std::ostream& out);
 int cmd_feeds(const Invocation& inv, std::ostream& out);
+// `feeds add|remove|import|export` (command_feeds.cpp).
+struct FeedsCommand {
+  std::string action;             // add | remove | import | export
+  std::vector<std::string> args;  // URLs, ids or the OPML file
+  std::string name;               // --name
+  std::string interval;           // --interval, e.g. "15m"
+};
+int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostream& out,
+                     std::ostream& err);
+int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<TimePoint> since,
+                int limit, std::ostream& out);
+int cmd_search(const Invocation& inv, const std::string& query, int limit, std::ostream& out);
+int cmd_stats(const Invocation& inv, std::ostream& out);
+int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out);
+// `classify [--claims RULES]`: JSON lines in, one verdict line out per input (DESIGN.md).
+int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream& out,
+                 std::ostream& err);
+// `claim set-status CLAIM STATUS --reason TEXT` (command_claim.cpp).
+int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
+                         const std::string& status, const std::string& reason, const Clock& clock,
+                         std::ostream& out);
 int cmd_parse(const std::string& source, const std::string& base_uri,
               const std::string& content_type, std::ostream& out, std::ostream& err);
 

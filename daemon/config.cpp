@@ -46,6 +46,59 @@ bool has_scheme(std::string_view s) {
   return true;
 }
 
+std::chrono::seconds require_duration(const fs::path& file, const toml::node& value,
+                                      std::string_view key) {
+  std::optional<std::chrono::seconds> d;
+  if (auto i = value.value<int64_t>(); i && value.is_integer()) {
+    d = *i > 0 ? std::optional(std::chrono::seconds{*i}) : std::nullopt;
+  } else if (auto s = value.value<std::string>()) {
+    d = parse_duration(*s);
+  }
+  if (!d) {
+    bad(file, value,
+        std::string(key) + " must be a positive duration such as \"15m\", \"1h\" or 900 (seconds)");
+  }
+  return *d;
+}
+
+int require_count(const fs::path& file, const toml::node& value, std::string_view key, int min,
+                  int max) {
+  auto i = value.value<int64_t>();
+  if (!i || !value.is_integer() || *i < min || *i > max) {
+    bad(file, value,
+        std::string(key) + " must be an integer from " + std::to_string(min) + " to " +
+            std::to_string(max));
+  }
+  return static_cast<int>(*i);
+}
+
+FetchConfig parse_fetch(const fs::path& file, const toml::node& node) {
+  const auto* t = node.as_table();
+  if (!t) {
+    bad(file, node, "'fetch' must be a table: write [fetch]");
+  }
+  FetchConfig f;
+  for (const auto& [key, value] : *t) {
+    if (key == "max_in_flight") {
+      f.max_in_flight = require_count(file, value, "max_in_flight", 1, 1000);
+    } else if (key == "per_host") {
+      f.per_host = require_count(file, value, "per_host", 1, 100);
+    } else if (key == "host_min_gap_ms") {
+      f.host_min_gap = std::chrono::milliseconds{
+          require_count(file, value, "host_min_gap_ms", 0, 600'000)};
+    } else if (key == "timeout") {
+      f.timeout = require_duration(file, value, "timeout");
+    } else if (key == "max_backoff") {
+      f.max_backoff = require_duration(file, value, "max_backoff");
+    } else {
+      throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
+                        "' in [fetch] (known: max_in_flight, per_host, host_min_gap_ms, "
+                        "timeout, max_backoff)");
+    }
+  }
+  return f;
+}
+
 FeedConfig parse_feed(const fs::path& file, const toml::table& t) {
   FeedConfig feed;
   std::optional<std::string> url;
@@ -54,9 +107,11 @@ FeedConfig parse_feed(const fs::path& file, const toml::table& t) {
       url = require_string(file, value, "url");
     } else if (key == "name") {
       feed.name = require_string(file, value, "name");
+    } else if (key == "interval") {
+      feed.interval = require_duration(file, value, "interval");
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
-                        "' in [[feed]] (known: url, name)");
+                        "' in [[feed]] (known: url, name, interval)");
     }
   }
   if (!url || url->empty()) {
@@ -162,6 +217,12 @@ Config load_config(const fs::path& path) {
             "poll_interval must be a positive duration such as \"30m\", \"1h\" or 900 (seconds)");
       }
       config.poll_interval = *d;
+    } else if (key == "log_file") {
+      config.log_file = resolve(file, require_string(file, value, "log_file"));
+    } else if (key == "digest") {
+      config.digest = parse_digest_config(file, value);
+    } else if (key == "fetch") {
+      config.fetch = parse_fetch(file, value);
     } else if (key == "feed") {
       const auto* arr = value.as_array();
       if (!arr) {
@@ -180,7 +241,8 @@ Config load_config(const fs::path& path) {
       }
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
-                        "' (known: claims, database, poll_interval, log_level, [[feed]])");
+                        "' (known: claims, database, poll_interval, log_level, [digest], [fetch], "
+                        "[[feed]])");
     }
   }
   if (!have_claims) {

@@ -5,11 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "daemon/digest_config.h"
+
 namespace hw::app {
 
 struct FeedConfig {
   std::string url;   // absolute: http(s):// or file://
   std::string name;  // for people; may be empty
+  std::optional<std::chrono::seconds> interval{};  // `interval`: overrides poll_interval
+};
+
+// [fetch]: politeness and limits of the fetcher (docs/feeds.md "Fetching").
+struct FetchConfig {
+  int max_in_flight = 16;                       // transfers at once, all hosts
+  int per_host = 2;                             // transfers at once to one host
+  std::chrono::milliseconds host_min_gap{100};  // between request starts to one host
+  std::chrono::seconds timeout{60};             // whole transfer
+  std::chrono::seconds max_backoff{24 * 3600};  // cap of the failure backoff
 };
 
 // hypewatch.toml (format in README "Configuration").
@@ -19,7 +31,10 @@ struct Config {
   std::optional<std::filesystem::path> database;
   std::chrono::seconds poll_interval{30 * 60};
   std::string log_level = "info";
+  std::optional<std::filesystem::path> log_file;  // in addition to stderr/the journal
   std::vector<FeedConfig> feeds;
+  FetchConfig fetch;
+  DigestConfig digest;  // [digest]; defaults: hourly, to the log only
 };
 
 // Throws hw::ConfigError "FILE:LINE:COL: message" for syntax errors, unknown keys, wrong types,

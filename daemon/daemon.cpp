@@ -2,8 +2,10 @@
 
 #include <memory>
 
+#include "daemon/digest_delivery.h"
 #include "daemon/notifier.h"
 #include "daemon/poll_cycle.h"
+#include "daemon/scheduler.h"
 #include "daemon/signal_watcher.h"
 #include "feeds/fetcher.h"
 #include "rules/matcher.h"
@@ -44,18 +46,43 @@ int Daemon::run() {
              {"claims", std::to_string(m_loaded.claims.size())}});
   notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; first cycle starting");
 
-  feeds::FetchOptions fetch_options;
+  // Limits from [fetch]; they take effect at start (a reload keeps the running fetcher).
+  feeds::FetchOptions fetch_options = fetch_options_for(m_loaded.config);
   fetch_options.cancel = &signals.stop_requested();
   feeds::Fetcher fetcher(fetch_options);
   SystemClock clock;
   auto matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
+  auto next_digest = Steady::now() + m_loaded.config.digest.interval;
+  log::RepeatLimiter repeats;
+
+  // Digest delivery failures are retried on their own schedule; a mail server that is down
+  // never stops polling.
+  auto deliver_digest = [&] {
+    try {
+      DigestDelivery delivery(m_loaded.config.digest, *store, db, clock);
+      const auto r = delivery.deliver();
+      next_digest = Steady::now() + m_loaded.config.digest.interval;
+      if (r.next_attempt_at) {
+        const auto retry_in = *r.next_attempt_at - clock.now();
+        next_digest = std::min(next_digest, Steady::now() + retry_in);
+      }
+    } catch (const Failure& e) {
+      log::error("alerts", "digest aborted", {{"error", e.what()}});
+      next_digest = Steady::now() + m_loaded.config.digest.retry_min;
+    }
+  };
 
   while (!signals.stop_requested()) {
     notifier.watchdog();
+    // Until the earliest feed is due (scheduler.h); poll_interval bounds the sleep.
+    std::chrono::seconds wait = m_loaded.config.poll_interval;
     try {
       PollCycle cycle(*store, fetcher, *matcher, clock);
       cycle.set_cancel(&signals.stop_requested());
+      cycle.set_repeat_limiter(&repeats);
+      cycle.set_scheduling(schedule_policy_for(m_loaded.config), /*due_only=*/true);
       const auto report = cycle.run(m_loaded.config.feeds);
+      wait = wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
       const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());
       notifier.status(status_line(m_loaded.config.feeds.size(), report, clock.now(), pending));
       log::info("daemon", "cycle done",
@@ -71,12 +98,16 @@ int Daemon::run() {
       notifier.status(std::string("last cycle aborted: ") + e.what());
     }
     if (m_options.once) {
+      deliver_digest();
       break;
     }
 
-    const auto next_cycle = Steady::now() + m_loaded.config.poll_interval;
+    const auto next_cycle = Steady::now() + wait;
     while (!signals.stop_requested() && Steady::now() < next_cycle) {
-      auto wake = next_cycle;
+      if (Steady::now() >= next_digest) {
+        deliver_digest();
+      }
+      auto wake = std::min(next_cycle, next_digest);
       if (auto period = notifier.watchdog_period(); period && Steady::now() + *period < wake) {
         wake = Steady::now() + *period;
       }
@@ -101,7 +132,8 @@ void Daemon::reload() {
     Loaded fresh = load_everything(m_options.config_file);
     if (!m_options.log_level) {
       if (auto level = log::level_from_string(fresh.config.log_level)) {
-        log::init(*level);
+        log::init(*level, log::Sink::automatic,
+                  fresh.config.log_file ? fresh.config.log_file->string() : std::string());
       }
     }
     m_loaded = std::move(fresh);

@@ -64,8 +64,15 @@ int run(int argc, char** argv) {
               << " feeds, " << loaded.claims.size() << " claims)\n";
     return 0;
   }
-  hw::log::init(options.log_level.value_or(
-      hw::log::level_from_string(loaded.config.log_level).value_or(hw::log::Level::info)));
+  try {
+    hw::log::init(options.log_level.value_or(hw::log::level_from_string(loaded.config.log_level)
+                                                 .value_or(hw::log::Level::info)),
+                  hw::log::Sink::automatic,
+                  loaded.config.log_file ? loaded.config.log_file->string() : std::string());
+  } catch (const std::runtime_error& e) {
+    std::cerr << "hypewatchd: " << e.what() << "\n";
+    return 1;
+  }
 
   hw::app::Daemon daemon(std::move(options), std::move(loaded));
   return daemon.run();

@@ -1,14 +1,84 @@
 #include "daemon/poll_cycle.h"
 
+#include <map>
+#include <set>
 #include <variant>
 
 #include "alerts/alert_text.h"
 #include "feeds/feed_parser.h"
+#include "rules/evidence_gate.h"
+#include "rules/hype_detector.h"
 #include "rules/status_engine.h"
 #include "util/hash.h"
 #include "util/log.h"
 
 namespace hw::app {
+namespace {
+
+// Status engine thresholds (docs/status.md): whether the evidence gathered so far allows the
+// change decide() proposes, counting the current story's site with the stored ones.
+rules::GateVerdict gate_change(const storage::Store& store, const Claim& policy, ClaimStatus to,
+                               const Match& m, const std::string& story_link) {
+  std::set<std::string> sites{rules::site_of(story_link)};
+  if (rules::sources_needed(policy, to) > 1) {
+    for (const auto& mention : store.claim_mentions(policy.id, TimePoint{}, TimePoint::max())) {
+      if (mention.score >= policy.min_score &&
+          rules::backs(to, mention.stance, mention.retraction)) {
+        sites.insert(rules::site_of(mention.link.empty() ? mention.feed_url : mention.link));
+      }
+    }
+  }
+  return rules::gate_transition(policy, to, m.score, {sites.begin(), sites.end()});
+}
+
+// A person set this status (`hypewatch claim set-status`): the engine leaves it alone.
+bool set_manually(const storage::Store& store, const std::string& claim_id) {
+  const auto history = store.history(claim_id);
+  return !history.empty() && history.back().change.actor == "manual";
+}
+
+// Stories about the claim in the 24 hours up to `at` (the current story included) against
+// the 7 days before.
+rules::HypeCounts count_mentions(const storage::Store& store, const std::string& claim_id,
+                                 TimePoint at, std::int64_t story_id,
+                                 const std::string& story_link) {
+  const TimePoint window_start = at - rules::kHypeWindow;
+  const TimePoint baseline_start = window_start - std::chrono::days(rules::kHypeBaselineDays);
+  std::set<std::int64_t> recent{story_id};
+  std::set<std::string> sites{rules::site_of(story_link)};
+  std::set<std::int64_t> baseline;
+  for (const auto& m :
+       store.claim_mentions(claim_id, baseline_start, at + std::chrono::seconds(1))) {
+    if (m.at >= window_start) {
+      recent.insert(m.story_id);
+      sites.insert(rules::site_of(m.link.empty() ? m.feed_url : m.link));
+    } else {
+      baseline.insert(m.story_id);
+    }
+  }
+  return {static_cast<int>(recent.size()), static_cast<int>(sites.size()),
+          static_cast<int>(baseline.size())};
+}
+
+}  // namespace
+
+void PollCycle::log_failure(const char* what, std::int64_t feed_id, const std::string& url,
+                            const std::string& error) {
+  std::optional<int> suppressed = 0;
+  if (m_repeats != nullptr) {
+    suppressed = m_repeats->admit("feed " + std::to_string(feed_id), error, m_clock.now());
+  }
+  if (!suppressed) {
+    return;  // the same failure was logged less than an hour ago
+  }
+  if (*suppressed > 0) {
+    log::warning("feeds", what,
+                 {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error},
+                  {"repeated", std::to_string(*suppressed)}});
+  } else {
+    log::warning("feeds", what, {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error}});
+  }
+}
 
 PollCycle::PollCycle(storage::Store& store, feeds::Fetcher& fetcher, const rules::Matcher& matcher,
                      const Clock& clock)
@@ -22,166 +92,304 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   return report;
 }
 
-void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report) {
-  std::vector<std::int64_t> ids;
-  std::vector<feeds::FetchRequest> requests;
-  for (const auto& feed : feeds) {
-    const std::int64_t id = m_store.ensure_feed(feed.url);
-    const auto record = m_store.feed(id);
-    ids.push_back(id);
-    requests.push_back({feed.url, record ? record->etag : "", record ? record->last_modified : ""});
+namespace {
+
+constexpr std::string_view kRemovedFromConfig = "removed from config";
+
+}  // namespace
+
+void PollCycle::sync_config_feeds(const std::vector<FeedConfig>& feeds) {
+  std::set<std::int64_t> listed;
+  for (const auto& fc : feeds) {
+    const auto known = m_store.find_feed(fc.url);
+    std::int64_t id = 0;
+    if (!known || known->source != "config" || known->name != fc.name ||
+        known->interval != fc.interval) {
+      id = m_store.save_feed({fc.url, fc.name, "config", fc.interval});
+    } else {
+      id = known->id;
+    }
+    if (known && !known->enabled && known->disabled_reason == kRemovedFromConfig) {
+      m_store.set_feed_enabled(id, true);
+    }
+    listed.insert(id);
   }
-  report.feeds = static_cast<int>(feeds.size());
-
-  auto results = m_fetcher.fetch_all(requests);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const std::int64_t feed_id = ids[i];
-    const std::string& url = requests[i].url;
-    const TimePoint now = m_clock.now();
-    auto& result = results[i];
-
-    if (!result && result.error().kind == feeds::FetchError::Kind::cancelled) {
-      // Shutting down: not the feed's fault; it is fetched again on the next start.
-      ++report.abandoned;
-      continue;
+  for (const auto& f : m_store.list_feeds()) {
+    if (f.source == "config" && f.enabled && !listed.contains(f.id)) {
+      m_store.set_feed_enabled(f.id, false, kRemovedFromConfig);
+      log::info("feeds", "feed disabled", {{"feed", std::to_string(f.id)}, {"url", f.url},
+                                          {"reason", std::string(kRemovedFromConfig)}});
     }
-    if (!result) {
-      ++report.failed;
-      report.errors.push_back(result.error().message);
-      m_store.record_fetch_failure(feed_id, result.error().http_status, result.error().message,
-                                   now);
-      log::warning(
-          "feeds", "fetch failed",
-          {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", result.error().message}});
-      continue;
-    }
-    if (std::holds_alternative<feeds::NotModified>(*result)) {
-      ++report.not_modified;
-      m_store.record_not_modified(feed_id, 304, now);
-      continue;
-    }
-
-    auto& fetched = std::get<feeds::Fetched>(*result);
-    const std::string hash = stable_hash_hex(fetched.body);
-    const auto record = m_store.feed(feed_id);
-    if (record && record->body_hash == hash && record->last_error.empty()) {
-      // Same bytes as last time: nothing to parse. Keep the validators current.
-      ++report.not_modified;
-      m_store.record_fetch_success(
-          feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, record->title},
-          now);
-      continue;
-    }
-
-    auto parsed = feeds::parse_feed(fetched.body, fetched.effective_url, fetched.content_type);
-    if (!parsed) {
-      ++report.failed;
-      const std::string message = url + ": " + parsed.error().message;
-      report.errors.push_back(message);
-      m_store.record_fetch_failure(feed_id, fetched.http_status, message, now);
-      log::warning(
-          "feeds", "feed rejected",
-          {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", parsed.error().message}});
-      continue;
-    }
-
-    ++report.fetched;
-    int added = 0, revised = 0;
-    for (const Story& story : parsed->items) {
-      const auto up = m_store.upsert_story(feed_id, story, now);
-      if (up.outcome == storage::UpsertOutcome::inserted) {
-        ++added;
-      } else if (up.outcome == storage::UpsertOutcome::revised) {
-        ++revised;
-      }
-    }
-    report.stories_new += added;
-    report.stories_revised += revised;
-    // Validators are stored only after the stories: a crash in between refetches the feed,
-    // and dedup makes that harmless.
-    m_store.record_fetch_success(
-        feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, parsed->title},
-        now);
-    log::info("feeds", "feed polled",
-              {{"feed", std::to_string(feed_id)},
-               {"url", url},
-               {"items", std::to_string(parsed->items.size())},
-               {"new", std::to_string(added)},
-               {"revised", std::to_string(revised)}});
   }
 }
 
+void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report) {
+  sync_config_feeds(feeds);
+  const TimePoint start = m_clock.now();
+  std::vector<storage::FeedRecord> polled;
+  std::vector<feeds::FetchRequest> requests;
+  for (auto& f : m_store.list_feeds()) {
+    if (!f.enabled) {
+      continue;
+    }
+    const bool held = f.retry_after_until && *f.retry_after_until > start;
+    if (held || (m_due_only && !m_scheduler.is_due(f, start))) {
+      ++report.not_due;
+      continue;
+    }
+    requests.push_back({f.url, f.etag, f.last_modified});
+    polled.push_back(std::move(f));
+  }
+  report.feeds = static_cast<int>(polled.size());
+
+  // Each body is parsed and stored as soon as it arrives: memory stays at a few bodies.
+  m_fetcher.fetch_each(requests, [&](std::size_t i, feeds::FetchResult&& result) {
+    handle_result(polled[i], result, report);
+  });
+  report.next_due = m_scheduler.next_due(m_store.list_feeds());
+}
+
+void PollCycle::apply_schedule(const storage::FeedRecord& feed, const PollOutcome& outcome,
+                               CycleReport& report) {
+  const ScheduleDecision d = m_scheduler.after_poll(feed, outcome, m_clock.now());
+  if (d.disable) {
+    m_store.set_feed_enabled(feed.id, false, d.disable_reason);
+    ++report.disabled;
+    log::warning("feeds", "feed disabled", {{"feed", std::to_string(feed.id)},
+                                            {"url", feed.url},
+                                            {"reason", d.disable_reason}});
+  }
+  m_store.set_feed_schedule(feed.id, {d.next_poll_at, d.server_interval, d.retry_after_until});
+}
+
+void PollCycle::follow_move(const storage::FeedRecord& feed, const feeds::ResponseHints& hints,
+                            CycleReport& report) {
+  if (hints.moved_to.empty() || hints.moved_to == feed.url) {
+    return;
+  }
+  if (auto other = m_store.find_feed(hints.moved_to); other && other->id != feed.id) {
+    // Two entries for one feed: keep polling the old URL (it still answers) and say so.
+    log::warning("feeds", "permanent redirect to a feed already listed; URL kept",
+                 {{"feed", std::to_string(feed.id)},
+                  {"url", feed.url},
+                  {"moved_to", hints.moved_to},
+                  {"other_feed", std::to_string(other->id)}});
+    return;
+  }
+  m_store.set_feed_url(feed.id, hints.moved_to);
+  ++report.moved;
+  log::info("feeds", "feed moved permanently; URL updated",
+            {{"feed", std::to_string(feed.id)}, {"from", feed.url}, {"to", hints.moved_to}});
+}
+
+void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResult& result,
+                              CycleReport& report) {
+  const std::int64_t feed_id = feed.id;
+  const std::string& url = feed.url;
+  const TimePoint now = m_clock.now();
+
+  if (!result && result.error().kind == feeds::FetchError::Kind::cancelled) {
+    // Shutting down: not the feed's fault; it is fetched again on the next start.
+    ++report.abandoned;
+    return;
+  }
+  if (!result) {
+    const auto& error = result.error();
+    ++report.failed;
+    report.errors.push_back(error.message);
+    m_store.record_fetch_failure(feed_id, error.http_status, error.message, now);
+    log_failure("fetch failed", feed_id, url, error.message);
+    PollOutcome outcome;
+    outcome.kind =
+        error.http_status == 410 ? PollOutcome::Kind::gone : PollOutcome::Kind::failed;
+    outcome.http_status = error.http_status;
+    outcome.retry_after = error.retry_after;
+    apply_schedule(feed, outcome, report);
+    return;
+  }
+  if (auto* nm = std::get_if<feeds::NotModified>(&*result)) {
+    ++report.not_modified;
+    m_store.record_not_modified(feed_id, 304, now);
+    follow_move(feed, nm->hints, report);
+    apply_schedule(feed, {PollOutcome::Kind::not_modified, 304, nm->hints.max_age, {}}, report);
+    return;
+  }
+
+  auto& fetched = std::get<feeds::Fetched>(*result);
+  follow_move(feed, fetched.hints, report);
+  const std::string hash = stable_hash_hex(fetched.body);
+  if (feed.body_hash == hash && feed.last_error.empty()) {
+    // Same bytes as last time: nothing to parse. Keep the validators current.
+    ++report.not_modified;
+    m_store.record_fetch_success(
+        feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, feed.title},
+        now);
+    apply_schedule(feed,
+                   {PollOutcome::Kind::not_modified, fetched.http_status, fetched.hints.max_age, {}},
+                   report);
+    return;
+  }
+
+  feeds::FeedHints hints;
+  auto parsed =
+      feeds::parse_feed(fetched.body, fetched.effective_url, fetched.content_type, &hints);
+  if (!parsed) {
+    ++report.failed;
+    const std::string message = url + ": " + parsed.error().message;
+    report.errors.push_back(message);
+    m_store.record_fetch_failure(feed_id, fetched.http_status, message, now);
+    log_failure("feed rejected", feed_id, url, parsed.error().message);
+    apply_schedule(feed, {PollOutcome::Kind::failed, fetched.http_status, {}, {}}, report);
+    return;
+  }
+
+  ++report.fetched;
+  int added = 0, revised = 0;
+  for (const Story& story : parsed->items) {
+    const auto up = m_store.upsert_story(feed_id, story, now);
+    if (up.outcome == storage::UpsertOutcome::inserted) {
+      ++added;
+    } else if (up.outcome == storage::UpsertOutcome::revised) {
+      ++revised;
+    }
+  }
+  report.stories_new += added;
+  report.stories_revised += revised;
+  // Validators are stored only after the stories: a crash in between refetches the feed,
+  // and dedup makes that harmless.
+  m_store.record_fetch_success(
+      feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, parsed->title},
+      now);
+  std::optional<std::chrono::seconds> server_interval = fetched.hints.max_age;
+  if (hints.ttl && (!server_interval || *hints.ttl > *server_interval)) {
+    server_interval = hints.ttl;
+  }
+  apply_schedule(feed, {PollOutcome::Kind::fetched, fetched.http_status, server_interval, {}},
+                 report);
+  log::info("feeds", "feed polled",
+            {{"feed", std::to_string(feed_id)},
+             {"url", url},
+             {"items", std::to_string(parsed->items.size())},
+             {"new", std::to_string(added)},
+             {"revised", std::to_string(revised)}});
+}
+
 void PollCycle::evaluate_pending(CycleReport& report) {
-  for (const auto& pending : m_store.pending_evaluations()) {
-    if (m_cancel != nullptr && m_cancel->load()) {
-      return;  // the rest stays queued in the database for the next start
-    }
-    const TimePoint now = m_clock.now();
-    storage::EvaluationWrite write;
-    write.story_id = pending.story_id;
-    write.revision_id = pending.revision_id;
-    write.at = now;
-    write.matches = m_matcher.match(pending.story);
-    const TimePoint evidence_at = pending.story.published.value_or(now);
-
-    for (const Match& m : write.matches) {
-      const auto claim = m_store.claim(m.claim_id);
-      if (!claim) {
-        continue;  // sync_claims ran first; a missing claim means the rules changed mid-cycle
+  // In batches, oldest first: each record_evaluation takes its revision off the queue, so the
+  // next batch continues the same order while only one batch of texts is in memory.
+  std::set<std::int64_t> done;
+  for (auto batch = m_store.pending_evaluations(256);
+       !batch.empty() && !done.contains(batch.front().revision_id);
+       batch = m_store.pending_evaluations(256)) {
+    for (const auto& pending : batch) {
+      if (m_cancel != nullptr && m_cancel->load()) {
+        return;  // the rest stays queued in the database for the next start
       }
-      const rules::Decision d = rules::decide(claim->status, m);
-      if (d.new_status) {
-        storage::StatusChange change;
-        change.claim_id = m.claim_id;
-        change.from = claim->status;
-        change.to = *d.new_status;
-        change.at = evidence_at;
-        change.recorded_at = now;
-        change.actor = "engine";
-        change.rule = m.rule;
-        change.evidence_text = m.evidence;
-        change.reason = d.reason;
-        change.story_id = pending.story_id;
-        change.revision_id = pending.revision_id;
-        write.changes.push_back(change);
-
-        Alert alert;
-        alert.kind = AlertKind::status_change;
-        alert.claim_id = m.claim_id;
-        alert.from = claim->status;
-        alert.to = *d.new_status;
-        alert.story_id = pending.story_id;
-        alert.story_title = pending.story.title;
-        alert.story_link = pending.story.link;
-        alert.message = d.reason;
-        alert.created_at = now;
-        write.alerts.push_back(alert);
+      done.insert(pending.revision_id);
+      const TimePoint now = m_clock.now();
+      storage::EvaluationWrite write;
+      write.story_id = pending.story_id;
+      write.revision_id = pending.revision_id;
+      write.at = now;
+      write.matches = m_matcher.match(pending.story);
+      const TimePoint evidence_at = pending.story.published.value_or(now);
+      std::map<std::string, const Claim*> policies;
+      for (const auto& c : m_matcher.claims()) {
+        policies.emplace(c.id, &c);
       }
-      if (d.repeated_after_resolution &&
-          !m_store.story_has_alert(pending.story_id, m.claim_id,
-                                   AlertKind::repeated_after_clarification)) {
-        Alert alert;
-        alert.kind = AlertKind::repeated_after_clarification;
-        alert.claim_id = m.claim_id;
-        alert.to = claim->status;
-        alert.story_id = pending.story_id;
-        alert.story_title = pending.story.title;
-        alert.story_link = pending.story.link;
-        alert.created_at = now;
-        alert.repeat_count =
-            static_cast<int>(m_store.count_repeats_since_status_change(m.claim_id)) + 1;
-        alert.message = "story repeats the claim although it was " +
-                        std::string(to_string(claim->status)) + ": " + m.evidence;
-        write.alerts.push_back(alert);
-      }
-    }
 
-    m_store.record_evaluation(write);
-    ++report.evaluated;
-    report.matches += static_cast<int>(write.matches.size());
-    for (const Alert& a : write.alerts) {
-      alerts::log_alert(a);
-      report.alerts.push_back(a);
+      for (const Match& m : write.matches) {
+        const auto claim = m_store.claim(m.claim_id);
+        if (!claim) {
+          continue;  // sync_claims ran first; a missing claim means the rules changed mid-cycle
+        }
+        rules::Decision d = rules::decide(claim->status, m);
+        std::string gate_note;
+        if (d.new_status && set_manually(m_store, m.claim_id)) {
+          d.new_status.reset();  // a person decided; evidence is still recorded as matches
+        } else if (d.new_status && policies.contains(m.claim_id)) {
+          const auto gate =
+              gate_change(m_store, *policies.at(m.claim_id), *d.new_status, m, pending.story.link);
+          if (!gate.pass) {
+            log::debug("rules", "status change waits for evidence",
+                       {{"claim", m.claim_id}, {"status", std::string(to_string(*d.new_status))},
+                        {"why", gate.note}});
+            d.new_status.reset();
+          }
+          gate_note = gate.note;
+        }
+        if (d.new_status) {
+          storage::StatusChange change;
+          change.claim_id = m.claim_id;
+          change.from = claim->status;
+          change.to = *d.new_status;
+          change.at = evidence_at;
+          change.recorded_at = now;
+          change.actor = "engine";
+          change.rule = gate_note.empty() ? m.rule : m.rule + "; " + gate_note;
+          change.evidence_text = m.evidence;
+          change.reason = d.reason;
+          change.story_id = pending.story_id;
+          change.revision_id = pending.revision_id;
+          write.changes.push_back(change);
+
+          Alert alert;
+          alert.kind = AlertKind::status_change;
+          alert.claim_id = m.claim_id;
+          alert.from = claim->status;
+          alert.to = *d.new_status;
+          alert.story_id = pending.story_id;
+          alert.story_title = pending.story.title;
+          alert.story_link = pending.story.link;
+          alert.message = d.reason;
+          alert.created_at = now;
+          write.alerts.push_back(alert);
+        }
+        if (d.repeated_after_resolution &&
+            !m_store.story_has_alert(pending.story_id, m.claim_id,
+                                     AlertKind::repeated_after_clarification)) {
+          Alert alert;
+          alert.kind = AlertKind::repeated_after_clarification;
+          alert.claim_id = m.claim_id;
+          alert.to = claim->status;
+          alert.story_id = pending.story_id;
+          alert.story_title = pending.story.title;
+          alert.story_link = pending.story.link;
+          alert.created_at = now;
+          alert.repeat_count =
+              static_cast<int>(m_store.count_repeats_since_status_change(m.claim_id)) + 1;
+          alert.message = "story repeats the claim although it was " +
+                          std::string(to_string(claim->status)) + ": " + m.evidence;
+          write.alerts.push_back(alert);
+        }
+        // Hype: at most one hype_spike per claim per 24 hours.
+        if (policies.contains(m.claim_id)) {
+          const auto hype = rules::detect_hype(
+              count_mentions(m_store, m.claim_id, evidence_at, pending.story_id, pending.story.link),
+              *policies.at(m.claim_id));
+          if (hype.spike &&
+              m_store.count_alerts(m.claim_id, AlertKind::hype_spike, now - rules::kHypeWindow) == 0) {
+            Alert alert;
+            alert.kind = AlertKind::hype_spike;
+            alert.claim_id = m.claim_id;
+            alert.to = d.new_status.value_or(claim->status);
+            alert.story_id = pending.story_id;
+            alert.story_title = pending.story.title;
+            alert.story_link = pending.story.link;
+            alert.created_at = now;
+            alert.message = hype.message;
+            write.alerts.push_back(alert);
+          }
+        }
+      }
+
+      m_store.record_evaluation(write);
+      ++report.evaluated;
+      report.matches += static_cast<int>(write.matches.size());
+      for (const Alert& a : write.alerts) {
+        alerts::log_alert(a);
+        report.alerts.push_back(a);
+      }
     }
   }
 }

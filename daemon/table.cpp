@@ -51,6 +51,32 @@ void Table::print(std::ostream& out) const {
   }
 }
 
+void Table::print_csv(std::ostream& out) const {
+  auto field = [](const std::string& v) {
+    if (v.find_first_of(",\"\r\n") == std::string::npos) {
+      return v;
+    }
+    std::string q = "\"";
+    for (char c : v) {
+      q += c;
+      if (c == '"') {
+        q += '"';
+      }
+    }
+    return q + "\"";
+  };
+  auto emit = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      out << (i ? "," : "") << field(row[i]);
+    }
+    out << "\r\n";
+  };
+  emit(m_header);
+  for (const auto& row : m_rows) {
+    emit(row);
+  }
+}
+
 std::string ellipsize(const std::string& text, std::size_t max) {
   if (width(text) <= max || max == 0) {
     return text;

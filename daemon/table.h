@@ -12,6 +12,8 @@ class Table {
   explicit Table(std::vector<std::string> header);
   void add(std::vector<std::string> row);
   void print(std::ostream& out) const;
+  // RFC 4180 CSV: header row, then rows; fields quoted when they need it.
+  void print_csv(std::ostream& out) const;
   bool empty() const { return m_rows.empty(); }
 
  private:

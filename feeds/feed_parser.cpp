@@ -9,6 +9,7 @@
 #include "feeds/atom_parser.h"
 #include "feeds/encoding.h"
 #include "feeds/html_text.h"
+#include "feeds/json_feed_parser.h"
 #include "feeds/rss_parser.h"
 #include "feeds/xml_text.h"
 
@@ -126,6 +127,28 @@ bool last_item_is_cut(const pugi::xml_document& document, std::string_view buffe
   return false;
 }
 
+// RSS 2.0 <channel><ttl>: minutes the channel may be cached. Nonsense values are ignored.
+std::optional<std::chrono::seconds> ttl_of(pugi::xml_node rss) {
+  for (pugi::xml_node channel : rss.children()) {
+    if (local_name(channel) != "channel") {
+      continue;
+    }
+    for (pugi::xml_node child : channel.children()) {
+      if (local_name(child) == "ttl" && child.type() == pugi::node_element) {
+        const std::string text(trim_xml(direct_text(child)));
+        char* end = nullptr;
+        const long minutes = std::strtol(text.c_str(), &end, 10);
+        if (!text.empty() && end != nullptr && *end == '\0' && minutes > 0 &&
+            minutes <= 7 * 24 * 60) {
+          return std::chrono::minutes{minutes};
+        }
+        return std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 pugi::xml_node root_element(const pugi::xml_document& document) {
   for (pugi::xml_node child : document.children()) {
     if (child.type() == pugi::node_element)
@@ -137,7 +160,7 @@ pugi::xml_node root_element(const pugi::xml_document& document) {
 }  // namespace
 
 Expected<ParsedFeed> parse_feed(std::string_view bytes, std::string_view base_uri,
-                                std::string_view content_type) {
+                                std::string_view content_type, FeedHints* hints) {
   if (bytes.size() > kMaxDocumentBytes) {
     return fail("document too large: " + std::to_string(bytes.size()) + " bytes (limit " +
                 std::to_string(kMaxDocumentBytes) + ")");
@@ -155,6 +178,9 @@ Expected<ParsedFeed> parse_feed(std::string_view bytes, std::string_view base_ur
       !contains_feed_root(text.substr(first, declaration - first))) {
     start = declaration;
   } else if (text[first] != '<') {
+    if (looks_like_json_feed(text.substr(first))) {
+      return parse_json_feed(text.substr(first), base_uri);
+    }
     return fail("not a feed: " + describe_non_xml(bytes, text.substr(first)));
   }
   const int skipped_lines = line_at(text, start) - 1;
@@ -187,6 +213,9 @@ Expected<ParsedFeed> parse_feed(std::string_view bytes, std::string_view base_ur
   ParsedFeed feed;
   if (name == "rss") {
     feed = parse_rss(root, base_uri);
+    if (hints != nullptr) {
+      hints->ttl = ttl_of(root);
+    }
   } else if (name == "RDF") {
     feed = parse_rdf(root, base_uri);
   } else if (name == "feed") {

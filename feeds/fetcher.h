@@ -2,9 +2,18 @@
 // Getting feed bytes: file://, http:// and https:// through the libcurl multi interface, many
 // transfers at once, with conditional GET, size and time limits. A narrow interface: requests
 // in, one outcome per request out, in the same order.
+//
+// Politeness and reuse: at most `max_in_flight` transfers at once, at most `max_per_host` to
+// one host with `host_min_gap` between the starts of two requests to it. The multi handle
+// (and so its connection cache, DNS cache and HTTP/2 sessions) lives as long as the Fetcher,
+// so a daemon reuses connections from one cycle to the next.
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <expected>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -17,6 +26,14 @@ struct FetchRequest {
   std::string last_modified;  // sent as If-Modified-Since when set
 };
 
+// What every HTTP answer may tell the scheduler, whatever the outcome.
+struct ResponseHints {
+  // Set when the request was redirected only by permanent redirects (301/308): the URL to use
+  // from now on.
+  std::string moved_to;
+  std::optional<std::chrono::seconds> max_age;  // Cache-Control max-age (s-maxage ignored)
+};
+
 struct Fetched {
   int http_status = 0;  // 0 for file://
   std::string body;     // after Content-Encoding decoding
@@ -24,19 +41,35 @@ struct Fetched {
   std::string etag;
   std::string last_modified;
   std::string effective_url;  // after redirects
+  ResponseHints hints;
 };
 
 struct NotModified {
   int http_status = 304;
+  std::string etag;  // servers may send a new validator with a 304
+  std::string last_modified;
+  ResponseHints hints;
 };
 
 using FetchOutcome = std::variant<Fetched, NotModified>;
 
 struct FetchError {
-  enum class Kind { http_status, timeout, connect, too_large, bad_url, io, protocol, cancelled };
+  enum class Kind {
+    http_status,
+    timeout,
+    connect,
+    too_large,
+    bad_url,
+    io,
+    protocol,
+    cancelled,
+    too_many_redirects
+  };
   Kind kind = Kind::protocol;
   int http_status = 0;
-  std::string message;  // "https://x/rss: HTTP 503 Service Unavailable" / curl's error text
+  std::string message;      // "https://x/rss: HTTP 503 Service Unavailable" / curl's error text
+  std::string retry_after;  // the Retry-After header of a 429/503, raw (seconds or an HTTP date)
+  ResponseHints hints;
 };
 
 struct FetchOptions {
@@ -46,6 +79,8 @@ struct FetchOptions {
   long max_redirects = 5;
   std::size_t max_body_bytes = 32u << 20;  // after decompression
   int max_in_flight = 16;
+  int max_per_host = 2;
+  std::chrono::milliseconds host_min_gap{100};
   // When set and true, transfers in flight are abandoned (Kind::cancelled) within ~200 ms and
   // no new ones start: how the daemon stops promptly on SIGTERM.
   const std::atomic<bool>* cancel = nullptr;
@@ -60,12 +95,22 @@ class Fetcher {
   Fetcher(const Fetcher&) = delete;
   Fetcher& operator=(const Fetcher&) = delete;
 
-  // Fetches every request (concurrently, at most max_in_flight at a time) and returns one
-  // result per request, in request order. Never throws for a per-feed failure.
+  // Fetches every request (concurrently, within the limits above) and returns one result per
+  // request, in request order. Never throws for a per-feed failure.
   std::vector<FetchResult> fetch_all(const std::vector<FetchRequest>& requests);
 
+  // Same, but hands each result to `on_result(index, result)` as soon as its transfer ends,
+  // so a caller can parse and store one body while others download, and never holds every
+  // body at once (peak memory ~ max_in_flight bodies, not the whole cycle's).
+  void fetch_each(const std::vector<FetchRequest>& requests,
+                  const std::function<void(std::size_t, FetchResult&&)>& on_result);
+
+  const FetchOptions& options() const { return m_options; }
+
  private:
+  struct Multi;
   FetchOptions m_options;
+  std::unique_ptr<Multi> m_multi;
 };
 
 }  // namespace hw::feeds

@@ -8,6 +8,8 @@ std::string_view to_string(AlertKind k) {
       return "status_change";
     case AlertKind::repeated_after_clarification:
       return "repeated_after_clarification";
+    case AlertKind::hype_spike:
+      return "hype_spike";
   }
   return "?";
 }

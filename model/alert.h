@@ -9,7 +9,7 @@
 
 namespace hw {
 
-enum class AlertKind { status_change, repeated_after_clarification };
+enum class AlertKind { status_change, repeated_after_clarification, hype_spike };
 
 std::string_view to_string(AlertKind k);
 

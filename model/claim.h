@@ -32,6 +32,19 @@ struct Claim {
   std::vector<std::string> refutation_phrases;
   std::vector<std::string> confirmation_phrases;
   std::vector<std::string> retraction_phrases;
+
+  // Evidence thresholds (docs/status.md, "Evidence thresholds"): a story moves the status only
+  // when its match scores at least min_score; `disputed` and `confirmed` need that many
+  // distinct sites (hosts) among the qualifying stories, `clarified` and `retracted`
+  // min_sources_resolve (one authoritative story by default).
+  double min_score = 0.5;
+  int min_sources = 2;
+  int min_sources_resolve = 1;
+  // Hype (docs/status.md, "Hype"): a hype_spike alert when the last 24 hours hold at least
+  // hype_min_mentions stories from at least two sites and hype_factor times the claim's daily
+  // average over the 7 days before.
+  int hype_min_mentions = 5;
+  double hype_factor = 3.0;
 };
 
 // The matcher's verdict for one (story, claim) pair.

@@ -16,9 +16,12 @@
 namespace hw::rules {
 namespace {
 
-constexpr std::string_view kClaimKeys[] = {"id",           "statement",     "status",
-                                           "required",     "clarification", "refutation",
-                                           "confirmation", "retraction"};
+constexpr std::string_view kClaimKeys[] = {
+    "id",           "statement",           "status",
+    "required",     "clarification",       "refutation",
+    "confirmation", "retraction",          "min_score",
+    "min_sources",  "min_sources_resolve", "hype_min_mentions",
+    "hype_factor"};
 
 // Builds the ConfigError messages: "FILE:LINE:COL: message".
 class ErrorSite {
@@ -191,6 +194,41 @@ std::vector<std::vector<std::string>> parse_required(const ErrorSite& site,
   return groups;
 }
 
+// A whole number within [low, high], for thresholds.
+int parse_count(const ErrorSite& site, const toml::node& node, std::string_view key, int low,
+                int high) {
+  const auto* value = node.as_integer();
+  if (value == nullptr) {
+    site.fail(node.source(),
+              "'" + std::string(key) + "' must be an integer, not " + std::string(type_name(node)));
+  }
+  if (value->get() < low || value->get() > high) {
+    site.fail(node.source(), "'" + std::string(key) + "' must be between " + std::to_string(low) +
+                                 " and " + std::to_string(high));
+  }
+  return static_cast<int>(value->get());
+}
+
+// A number (integer or float) within [low, high].
+double parse_number(const ErrorSite& site, const toml::node& node, std::string_view key, double low,
+                    double high) {
+  double number = 0.0;
+  if (const auto* i = node.as_integer()) {
+    number = static_cast<double>(i->get());
+  } else if (const auto* f = node.as_floating_point()) {
+    number = f->get();
+  } else {
+    site.fail(node.source(),
+              "'" + std::string(key) + "' must be a number, not " + std::string(type_name(node)));
+  }
+  if (!(number >= low && number <= high)) {
+    site.fail(node.source(), "'" + std::string(key) + "' must be between " +
+                                 std::to_string(low).substr(0, 4) + " and " +
+                                 std::to_string(high).substr(0, 6));
+  }
+  return number;
+}
+
 Claim parse_claim(const ErrorSite& site, const toml::table& table,
                   std::map<std::string, std::string>& seen_ids) {
   Claim claim;
@@ -237,6 +275,16 @@ Claim parse_claim(const ErrorSite& site, const toml::table& table,
       claim.confirmation_phrases = parse_phrases(site, node, name);
     } else if (name == "retraction") {
       claim.retraction_phrases = parse_phrases(site, node, name);
+    } else if (name == "min_score") {
+      claim.min_score = parse_number(site, node, name, 0.0, 1.0);
+    } else if (name == "min_sources") {
+      claim.min_sources = parse_count(site, node, name, 1, 100);
+    } else if (name == "min_sources_resolve") {
+      claim.min_sources_resolve = parse_count(site, node, name, 1, 100);
+    } else if (name == "hype_min_mentions") {
+      claim.hype_min_mentions = parse_count(site, node, name, 1, 1'000'000);
+    } else if (name == "hype_factor") {
+      claim.hype_factor = parse_number(site, node, name, 1.0, 1000.0);
     } else {
       site.fail(key.source(), unknown_key_message(name));
     }
@@ -247,11 +295,8 @@ Claim parse_claim(const ErrorSite& site, const toml::table& table,
   if (!has_statement) {
     site.fail(table.source(), "claim '" + claim.id + "' has no 'statement'");
   }
-  if (!has_required) {
-    site.fail(table.source(), "claim '" + claim.id +
-                                  "' has no 'required' term groups (which words must a story "
-                                  "contain to be about it?)");
-  }
+  // Without `required` the claim is matched from its statement alone (statement model).
+  (void)has_required;
   return claim;
 }
 

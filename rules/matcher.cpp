@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "rules/stance_classifier.h"
+#include "rules/statement_index.h"
 #include "rules/story_index.h"
 #include "rules/term_pattern.h"
 
@@ -96,10 +98,24 @@ struct Matcher::Impl {
   std::unordered_map<std::string, std::vector<std::size_t>> anchor_stems;
   std::size_t longest_stem = 0;
 
+  // Claims without `required` are matched from their statement by the stance model
+  // (docs/stance.md). Built only when the claims file has such claims.
+  std::unique_ptr<StanceClassifier> classifier;
+  std::vector<ClaimProfile> profiles;  // per claim; empty for rule claims
+  StatementIndex statements;
+
   void compile() {
     compiled.reserve(claims.size());
+    profiles.resize(claims.size());
     for (std::size_t c = 0; c < claims.size(); ++c) {
       const auto& claim = claims[c];
+      if (claim.required.empty()) {
+        if (!classifier) {
+          classifier = std::make_unique<StanceClassifier>();
+        }
+        profiles[c] = classifier->profile(claim.statement);
+        statements.add(c, profiles[c]);
+      }
       CompiledClaim out;
       for (const auto& group : claim.required) {
         out.groups.push_back(compile_all(group));
@@ -157,6 +173,65 @@ struct Matcher::Impl {
     std::ranges::sort(out);
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+  }
+
+  // The claim's own phrase lists still decide the stance of a statement match: a desk that
+  // wrote "purchase of advertisements" as a clarification means it.
+  bool apply_phrases(const StoryIndex& index, std::size_t c, Match& match) const {
+    for (const auto kind : kPrecedence) {
+      const auto phrase = earliest(index, compiled[c].phrases[static_cast<std::size_t>(kind)]);
+      if (!phrase) {
+        continue;
+      }
+      match.stance = stance_of(kind);
+      match.retraction = kind == PhraseKind::retraction;
+      match.evidence = index.excerpt(index.sentence_of(phrase->hit.first), phrase->hit);
+      match.rule =
+          std::string(kind_name(kind)) + ": '" + phrase->pattern->source + "'; " + match.rule;
+      return true;
+    }
+    return false;
+  }
+
+  void match_statements(const Story& story, const StoryIndex& index,
+                        std::vector<std::pair<std::size_t, Match>>& out) const {
+    // The same parts StoryIndex reads, title apart: the model treats the headline on its own.
+    std::string body = story.summary;
+    if (!story.content.empty()) {
+      body = story.content.find(story.summary) == std::string::npos
+                 ? story.summary + (story.summary.empty() ? "" : "\n\n") + story.content
+                 : story.content;
+    }
+    const std::string title = sanitize_utf8(story.title);
+    body = sanitize_utf8(body);
+    auto& pipeline = classifier->pipeline();
+    const AnalyzedText t = pipeline.analyze(title);
+    const AnalyzedText b = pipeline.analyze(body);
+    std::vector<TermId> terms;
+    terms.reserve(t.terms.size() + b.terms.size());
+    for (const auto* text : {&t, &b}) {
+      for (const TermId term : text->terms) {
+        if (term != kNoTerm) {
+          terms.push_back(term);
+        }
+      }
+    }
+    std::ranges::sort(terms);
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    for (const auto c : statements.candidates(terms)) {
+      const StanceVerdict v = classifier->classify(profiles[c], title, t, body, b);
+      if (!v.related) {
+        continue;
+      }
+      Match match;
+      match.claim_id = claims[c].id;
+      match.stance = v.stance;
+      match.score = v.score;
+      match.evidence = v.evidence;
+      match.rule = "statement model: " + v.features;
+      apply_phrases(index, c, match);
+      out.emplace_back(c, std::move(match));
+    }
   }
 
   std::optional<Match> match_claim(const StoryIndex& index, std::size_t c) const {
@@ -249,12 +324,22 @@ Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 
 std::vector<Match> Matcher::match(const Story& story) const {
-  std::vector<Match> matches;
+  std::vector<std::pair<std::size_t, Match>> found;
   const StoryIndex index(story);
   for (const auto c : m_impl->candidates(index)) {
     if (auto match = m_impl->match_claim(index, c)) {
-      matches.push_back(std::move(*match));
+      found.emplace_back(c, std::move(*match));
     }
+  }
+  // Hand rules win: a claim with `required` groups is never matched by the statement model.
+  if (m_impl->statements.size() > 0) {
+    m_impl->match_statements(story, index, found);
+    std::ranges::stable_sort(found, {}, &std::pair<std::size_t, Match>::first);
+  }
+  std::vector<Match> matches;
+  matches.reserve(found.size());
+  for (auto& [c, match] : found) {
+    matches.push_back(std::move(match));
   }
   return matches;
 }

@@ -172,6 +172,26 @@ std::vector<Token> tokenize(std::string_view text) {
   Token current;
   bool in_word = false;
   for (std::size_t pos = 0; pos < text.size();) {
+    // ASCII fast path: folding an ASCII character is lower-casing it, and every story is mostly
+    // ASCII, so this skips utf8proc for the bulk of the text (same result, several times faster).
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      const bool lower = byte >= 'a' && byte <= 'z';
+      const bool upper = byte >= 'A' && byte <= 'Z';
+      if (lower || upper || (byte >= '0' && byte <= '9')) {
+        if (!in_word) {
+          current = Token{{}, pos, pos};
+          in_word = true;
+        }
+        current.text += static_cast<char>(upper ? byte + ('a' - 'A') : byte);
+        current.end = pos + 1;
+      } else if (in_word) {
+        tokens.push_back(std::move(current));
+        in_word = false;
+      }
+      ++pos;
+      continue;
+    }
     const auto cp = next_code_point(text, pos);
     const auto n = fold_code_point(cp.value, folded);
     // A code point that folds to nothing (an accent, a soft hyphen) neither extends nor ends

@@ -216,10 +216,55 @@ CREATE VIEW v_alerts AS
   LEFT JOIN story_revisions r ON r.id = s.current_revision_id;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Schema version 2: the digest outbox. Alerts are frozen into a digest before it is sent, so
+// a retry after a failed (or unconfirmed) send carries exactly the same alerts and Message-ID.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE digests (
+  id              INTEGER PRIMARY KEY,
+  message_id      TEXT    NOT NULL UNIQUE,
+  created_at      TEXT    NOT NULL,
+  sent_at         TEXT,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT    NOT NULL DEFAULT '',
+  next_attempt_at TEXT
+);
+ALTER TABLE alerts ADD COLUMN digest_id INTEGER REFERENCES digests (id);
+CREATE INDEX alerts_digest ON alerts (digest_id);
+)sql";
+
+// Schema version 3: feed management (feeds added from the CLI or OPML live in the database
+// beside the configured ones) and the scheduler's state. `url` is what is fetched and follows
+// permanent redirects; `added_url` stays what the user listed, so a config feed whose server
+// moved it is still recognised as the same feed.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE feeds ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN source TEXT NOT NULL DEFAULT 'config'
+  CHECK (source IN ('config', 'cli', 'opml'));
+ALTER TABLE feeds ADD COLUMN added_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN interval_s INTEGER CHECK (interval_s IS NULL OR interval_s > 0);
+ALTER TABLE feeds ADD COLUMN server_interval_s INTEGER;
+ALTER TABLE feeds ADD COLUMN retry_after_until TEXT;
+ALTER TABLE feeds ADD COLUMN last_error_at TEXT;
+UPDATE feeds SET added_url = url;
+CREATE INDEX feeds_added_url ON feeds (added_url);
+DROP VIEW v_feeds;
+CREATE VIEW v_feeds AS
+  SELECT f.id, f.url, f.added_url, f.name, f.source, f.title, f.enabled, f.disabled_reason,
+         f.last_polled_at, f.last_success_at, f.last_http_status, f.error_count, f.last_error,
+         f.last_error_at, f.next_poll_at, f.interval_s, f.server_interval_s,
+         f.retry_after_until,
+         (SELECT count(*) FROM stories s WHERE s.feed_id = f.id) AS stories
+  FROM feeds f;
+)sql";
+
+// Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
+constexpr auto kMigrations = std::to_array<Migration>({
     {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
      kSchemaV1},
-}};
+    {2, "digest outbox: digests table, alerts.digest_id", kSchemaV2},
+    {3, "feed management and scheduling: feeds.name/source/added_url/interval_s/...",
+     kSchemaV3},
+});
 
 std::string label(const Database& db) {
   return "database " + db.path().string();

@@ -1,5 +1,7 @@
 #include "storage/store.h"
 
+#include "storage/alert_rows.h"
+
 #include <cstdio>
 #include <utility>
 
@@ -66,7 +68,8 @@ Stance stance_column(const Statement& st, int col) {
 
 AlertKind alert_kind_column(const Statement& st, int col) {
   const std::string text = st.column_text(col);
-  for (AlertKind k : {AlertKind::status_change, AlertKind::repeated_after_clarification}) {
+  for (AlertKind k : {AlertKind::status_change, AlertKind::repeated_after_clarification,
+                      AlertKind::hype_spike}) {
     if (to_string(k) == text) {
       return k;
     }
@@ -90,7 +93,17 @@ TimePoint or_default(TimePoint t, TimePoint fallback) {
 constexpr std::string_view kFeedColumns =
     "SELECT id, url, title, etag, last_modified, body_hash, last_polled_at, last_success_at, "
     "last_http_status, last_error, error_count, next_poll_at, enabled, disabled_reason, "
-    "(SELECT count(*) FROM stories s WHERE s.feed_id = feeds.id) FROM feeds ";
+    "(SELECT count(*) FROM stories s WHERE s.feed_id = feeds.id), name, source, added_url, "
+    "interval_s, server_interval_s, retry_after_until, last_error_at FROM feeds ";
+
+std::optional<std::chrono::seconds> optional_seconds(const Statement& st, int col) {
+  const auto v = st.optional_int64(col);
+  return v ? std::optional(std::chrono::seconds{*v}) : std::nullopt;
+}
+
+std::optional<std::int64_t> seconds_or_null(std::optional<std::chrono::seconds> s) {
+  return s ? std::optional<std::int64_t>(s->count()) : std::nullopt;
+}
 
 FeedRecord read_feed(const Statement& st) {
   FeedRecord f;
@@ -109,6 +122,13 @@ FeedRecord read_feed(const Statement& st) {
   f.enabled = st.column_bool(12);
   f.disabled_reason = st.column_text(13);
   f.stories = st.column_int64(14);
+  f.name = st.column_text(15);
+  f.source = st.column_text(16);
+  f.added_url = st.column_text(17);
+  f.interval = optional_seconds(st, 18);
+  f.server_interval = optional_seconds(st, 19);
+  f.retry_after_until = st.optional_time(20);
+  f.last_error_at = st.optional_time(21);
   return f;
 }
 
@@ -143,7 +163,17 @@ StoredMatch read_match(const Statement& st) {
   return m;
 }
 
-constexpr std::string_view kAlertColumns =
+// What upsert_story needs to know about the stored story with a given key.
+struct KnownStory {
+  std::int64_t id = 0;
+  std::int64_t revision_id = 0;
+  int revision = 0;
+  Story current;
+};
+
+}  // namespace
+
+const std::string_view kAlertColumns =
     "SELECT id, kind, claim_id, from_status, to_status, story_id, story_title, story_link, "
     "message, repeat_count, created_at, delivered_at, delivery_attempts, last_delivery_error "
     "FROM v_alerts ";
@@ -168,16 +198,6 @@ AlertRecord read_alert(const Statement& st) {
   r.last_delivery_error = st.column_text(13);
   return r;
 }
-
-// What upsert_story needs to know about the stored story with a given key.
-struct KnownStory {
-  std::int64_t id = 0;
-  std::int64_t revision_id = 0;
-  int revision = 0;
-  Story current;
-};
-
-}  // namespace
 
 struct Store::Impl {
   Impl(Database database, OpenMode open_mode) : db(std::move(database)), mode(open_mode) {}
@@ -327,7 +347,7 @@ std::int64_t Store::ensure_feed(std::string_view url) {
       // created_at is the database's wall clock: ensure_feed takes no time, and the value is
       // informational only (nothing schedules on it).
       auto st = db.cached(
-          "INSERT INTO feeds (url, created_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', "
+          "INSERT INTO feeds (url, added_url, created_at) VALUES (?1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', "
           "'now')) ON CONFLICT (url) DO NOTHING");
       st->bind(1, url);
       st->run();
@@ -380,7 +400,8 @@ void Store::record_fetch_failure(std::int64_t feed_id, int http_status, std::str
   // Validators (etag, last_modified, body_hash) are kept: the next success can still be a 304.
   m_impl->update_feed(feed_id, "record fetch failure",
                       "UPDATE feeds SET last_polled_at = ?2, last_http_status = ?3, "
-                      "last_error = ?4, error_count = error_count + 1 WHERE id = ?1",
+                      "last_error = ?4, error_count = error_count + 1, last_error_at = ?2 "
+                      "WHERE id = ?1",
                       [&](Statement& st) { st.bind(2, at).bind(3, http_status).bind(4, error); });
 }
 
@@ -393,7 +414,59 @@ void Store::set_feed_enabled(std::int64_t feed_id, bool enabled, std::string_vie
   m_impl->update_feed(
       feed_id, enabled ? "enable" : "disable",
       "UPDATE feeds SET enabled = ?2, disabled_reason = ?3 WHERE id = ?1",
-      [&](Statement& st) { st.bind(2, enabled).bind(3, enabled ? std::string_view() : reason); });
+      [&](Statement& st) {
+        // "" rather than a default string_view, whose null data would bind as NULL.
+        st.bind(2, enabled).bind(3, enabled ? std::string_view("") : reason);
+      });
+}
+
+std::optional<FeedRecord> Store::find_feed(std::string_view url) const {
+  return in_context("find feed " + std::string(url), [&]() -> std::optional<FeedRecord> {
+    // The fetched URL wins over an added_url that another feed was redirected away from.
+    auto rows = m_impl->collect(std::string(kFeedColumns) +
+                                    "WHERE url = ?1 OR added_url = ?1 ORDER BY url = ?1 DESC, id",
+                                read_feed, url);
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
+std::int64_t Store::save_feed(const FeedSettings& f) {
+  return in_context("save feed " + f.url, [&] {
+    m_impl->require_writable("save a feed");
+    Transaction tx(m_impl->db);
+    std::int64_t id = 0;
+    if (auto known = find_feed(f.url)) {
+      id = known->id;
+    } else {
+      id = ensure_feed(f.url);
+    }
+    auto st = m_impl->db.cached(
+        "UPDATE feeds SET name = ?2, source = ?3, interval_s = ?4, "
+        "added_url = CASE WHEN added_url = '' THEN ?5 ELSE added_url END WHERE id = ?1");
+    st->bind(1, id).bind(2, f.name).bind(3, f.source).bind(4, seconds_or_null(f.interval));
+    st->bind(5, f.url);
+    st->run();
+    tx.commit();
+    return id;
+  });
+}
+
+void Store::set_feed_url(std::int64_t feed_id, std::string_view url) {
+  m_impl->update_feed(feed_id, "move feed", "UPDATE feeds SET url = ?2 WHERE id = ?1",
+                      [&](Statement& st) { st.bind(2, url); });
+}
+
+void Store::set_feed_schedule(std::int64_t feed_id, const FeedSchedule& s) {
+  m_impl->update_feed(feed_id, "schedule feed",
+                      "UPDATE feeds SET next_poll_at = ?2, server_interval_s = ?3, "
+                      "retry_after_until = ?4 WHERE id = ?1",
+                      [&](Statement& st) {
+                        st.bind(2, s.next_poll_at).bind(3, seconds_or_null(s.server_interval));
+                        st.bind(4, s.retry_after_until);
+                      });
 }
 
 // ---- stories --------------------------------------------------------------------------------
@@ -475,14 +548,14 @@ std::optional<Story> Store::story(std::int64_t story_id) const {
   });
 }
 
-std::vector<PendingEvaluation> Store::pending_evaluations() const {
+std::vector<PendingEvaluation> Store::pending_evaluations(std::size_t limit) const {
   return in_context("list pending evaluations", [&] {
     return m_impl->collect(
         "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
         "s.published_at, s.updated_at "
         "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
         "JOIN stories s ON s.id = r.story_id "
-        "ORDER BY coalesce(s.published_at, r.fetched_at), r.id",
+        "ORDER BY coalesce(s.published_at, r.fetched_at), r.id LIMIT ?1",
         [](const Statement& st) {
           PendingEvaluation p;
           p.story_id = st.column_int64(0);
@@ -496,7 +569,8 @@ std::vector<PendingEvaluation> Store::pending_evaluations() const {
           p.story.published = st.optional_time(8);
           p.story.updated = st.optional_time(9);
           return p;
-        });
+        },
+        limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));  // -1: no limit
   });
 }
 
@@ -696,6 +770,32 @@ std::int64_t Store::count_alerts(std::string_view claim_id, AlertKind kind, Time
     st->bind(1, claim_id).bind(2, to_string(kind)).bind(3, since);
     st->step();
     return st->column_int64(0);
+  });
+}
+
+std::vector<ClaimMention> Store::claim_mentions(std::string_view claim_id, TimePoint from,
+                                                TimePoint to) const {
+  return in_context("list mentions of claim " + std::string(claim_id), [&] {
+    auto st = m_impl->db.cached(
+        "SELECT m.story_id, s.link, f.url, m.stance, m.retraction, m.score, "
+        "coalesce(s.published_at, s.first_seen_at) FROM matches m "
+        "JOIN stories s ON s.id = m.story_id JOIN feeds f ON f.id = s.feed_id "
+        "WHERE m.claim_id = ?1 AND coalesce(s.published_at, s.first_seen_at) >= ?2 "
+        "AND coalesce(s.published_at, s.first_seen_at) < ?3 ORDER BY m.id");
+    st->bind(1, claim_id).bind(2, from).bind(3, to);
+    std::vector<ClaimMention> out;
+    while (st->step()) {
+      ClaimMention m;
+      m.story_id = st->column_int64(0);
+      m.link = st->column_text(1);
+      m.feed_url = st->column_text(2);
+      m.stance = stance_column(*st, 3);
+      m.retraction = st->column_bool(4);
+      m.score = st->column_double(5);
+      m.at = st->column_time(6);
+      out.push_back(std::move(m));
+    }
+    return out;
   });
 }
 

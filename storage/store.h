@@ -5,6 +5,7 @@
 // Errors: SQLite failures throw StorageError carrying SQLite's own message and what we were
 // doing ("insert story feed=3 guid=…: database is locked"). Lookups that may find nothing
 // return std::optional.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -40,6 +41,28 @@ struct FeedRecord {
   bool enabled = true;
   std::string disabled_reason;  // why enabled is false, e.g. "removed from config"
   std::int64_t stories = 0;     // stories stored for this feed
+  std::string name;                // for people (config `name`, OPML title)
+  std::string source = "config";   // who added it: config | cli | opml
+  std::string added_url;           // as the user listed it; `url` follows permanent redirects
+  std::optional<std::chrono::seconds> interval;         // per-feed override of the default
+  std::optional<std::chrono::seconds> server_interval;  // the feed's <ttl> / max-age
+  std::optional<TimePoint> retry_after_until;           // the server asked us to wait
+  std::optional<TimePoint> last_error_at;
+};
+
+// What the user says about a feed (config [[feed]], `hypewatch feeds add`, OPML import).
+struct FeedSettings {
+  std::string url;
+  std::string name;
+  std::string source = "config";  // config | cli | opml
+  std::optional<std::chrono::seconds> interval;
+};
+
+// The scheduler's decision after a poll.
+struct FeedSchedule {
+  std::optional<TimePoint> next_poll_at;
+  std::optional<std::chrono::seconds> server_interval;
+  std::optional<TimePoint> retry_after_until;
 };
 
 // What a successful fetch+parse leaves on the feed row.
@@ -117,6 +140,18 @@ struct EvaluationWrite {
   TimePoint at{};
 };
 
+// One stored match of a claim with its story's evidence time and where it was published: the
+// inputs of the status engine's source threshold and of hype counting.
+struct ClaimMention {
+  std::int64_t story_id = 0;
+  std::string link;      // the story's link ("" when the feed gave none)
+  std::string feed_url;  // its feed
+  Stance stance = Stance::mentions;
+  bool retraction = false;
+  double score = 0.0;
+  TimePoint at{};  // the story's published time, else when it was first seen
+};
+
 // A story revision waiting for the matcher and status engine.
 struct PendingEvaluation {
   std::int64_t story_id = 0;
@@ -168,6 +203,15 @@ class Store {
   void set_next_poll_at(std::int64_t feed_id, std::optional<TimePoint> at);
   // Feeds are disabled, never deleted: their stories stay evidence in claim histories.
   void set_feed_enabled(std::int64_t feed_id, bool enabled, std::string_view reason = {});
+  // The feed whose url or added_url is `url`.
+  std::optional<FeedRecord> find_feed(std::string_view url) const;
+  // Creates the feed or updates name/source/interval of the known one (found by url or
+  // added_url); returns its id. Does not touch enabled: the caller decides.
+  std::int64_t save_feed(const FeedSettings& settings);
+  // A permanent redirect (301/308): from now on `url` is fetched. Throws StorageError when
+  // another feed already has that URL.
+  void set_feed_url(std::int64_t feed_id, std::string_view url);
+  void set_feed_schedule(std::int64_t feed_id, const FeedSchedule& schedule);
 
   // Stories: dedup by (feed, key) where key = guid, or a stable fallback (link, else title)
   // when the guid is empty. A changed title/summary/content is a new revision.
@@ -175,7 +219,9 @@ class Store {
   std::optional<Story> story(std::int64_t story_id) const;  // current revision
   // Revisions stored but not yet passed to record_evaluation, oldest evidence first
   // (published time, else fetch time). Every new revision is queued by upsert_story.
-  std::vector<PendingEvaluation> pending_evaluations() const;
+  // `limit` > 0 returns only the oldest `limit`: a cold start queues every story of every
+  // feed, and holding all their texts at once would cost hundreds of MiB.
+  std::vector<PendingEvaluation> pending_evaluations(std::size_t limit = 0) const;
 
   // Claims. New claims get a row with their initial status and an "initial" history entry;
   // known claims keep their status (the statement text is updated).
@@ -196,6 +242,11 @@ class Store {
   // Full-text search (SQLite FTS5 query syntax) over the current revision of every story,
   // best match first.
   std::vector<SearchHit> search_stories(std::string_view fts_query, int limit = 20) const;
+
+  // Matches of `claim_id` whose story's evidence time is in [from, to), one per stored match
+  // row (a revised story can appear more than once), oldest match first.
+  std::vector<ClaimMention> claim_mentions(std::string_view claim_id, TimePoint from,
+                                           TimePoint to) const;
 
   // Alerts, oldest first.
   std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;

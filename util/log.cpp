@@ -9,7 +9,11 @@
 #include <boost/log/sources/severity_channel_logger.hpp>
 #include <boost/log/utility/setup/console.hpp>
 #include <boost/shared_ptr.hpp>
+#include <boost/make_shared.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 
@@ -86,7 +90,9 @@ void append_value(std::string& out, std::string_view v) {
 }
 
 std::mutex g_init_mutex;
-boost::shared_ptr<bl::sinks::synchronous_sink<bl::sinks::text_ostream_backend>> g_sink;
+using Sink_t = bl::sinks::synchronous_sink<bl::sinks::text_ostream_backend>;
+boost::shared_ptr<Sink_t> g_sink;
+boost::shared_ptr<Sink_t> g_file_sink;
 bool g_initialized = false;
 
 }  // namespace
@@ -100,7 +106,7 @@ std::optional<Level> level_from_string(std::string_view s) {
   return std::nullopt;
 }
 
-void init(Level min_level, Sink sink) {
+void init(Level min_level, Sink sink, const std::string& log_file) {
   std::lock_guard lock(g_init_mutex);
   if (sink == Sink::automatic) {
     sink = std::getenv("JOURNAL_STREAM") != nullptr ? Sink::journald : Sink::console;
@@ -125,6 +131,29 @@ void init(Level min_level, Sink sink) {
     out << "[" << channel << "] " << rec[bl::expressions::smessage];
   });
   g_sink->locked_backend()->auto_flush(true);
+  if (g_file_sink) {
+    core->remove_sink(g_file_sink);
+    g_file_sink.reset();
+  }
+  if (!log_file.empty()) {
+    auto stream = boost::make_shared<std::ofstream>(log_file, std::ios::app);
+    if (!*stream) {
+      throw std::runtime_error("cannot open log file " + log_file + ": " + std::strerror(errno));
+    }
+    g_file_sink = boost::make_shared<Sink_t>();
+    g_file_sink->locked_backend()->add_stream(stream);
+    g_file_sink->locked_backend()->auto_flush(true);
+    g_file_sink->set_filter(a_severity >= min_level);
+    g_file_sink->set_formatter([](const bl::record_view& rec, bl::formatting_ostream& out) {
+      const auto severity = rec[a_severity];
+      const auto channel_ref = rec[a_channel];
+      out << format_utc(SystemClock{}.now()) << " "
+          << level_name(severity ? *severity : Level::info) << " ["
+          << (channel_ref ? *channel_ref : std::string("hypewatch")) << "] "
+          << rec[bl::expressions::smessage];
+    });
+    core->add_sink(g_file_sink);
+  }
   g_initialized = true;
 }
 
@@ -149,6 +178,24 @@ void write(std::string_view channel, Level level, std::string_view message,
   }
   Logger logger(bl::keywords::channel = std::string(channel));
   BOOST_LOG_SEV(logger, level) << line;
+}
+
+std::optional<int> RepeatLimiter::admit(const std::string& key, const std::string& text,
+                                        std::chrono::sys_seconds now) {
+  auto it = m_seen.find(key);
+  if (it == m_seen.end() || it->second.text != text) {
+    m_seen[key] = Seen{text, now, 0};
+    return 0;
+  }
+  Seen& seen = it->second;
+  if (now - seen.logged_at < m_window) {
+    ++seen.suppressed;
+    return std::nullopt;
+  }
+  const int suppressed = seen.suppressed;
+  seen.logged_at = now;
+  seen.suppressed = 0;
+  return suppressed;
 }
 
 }  // namespace hw::log

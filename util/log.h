@@ -1,7 +1,9 @@
 #pragma once
 // Structured logging over Boost.Log: a fixed message plus key=value attributes, one channel
 // per subsystem ("feeds", "storage", "rules", "alerts", "daemon").
+#include <chrono>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +21,30 @@ enum class Sink {
   console,    // "2026-11-26T08:00:00Z info  [feeds] message k=v"
 };
 
-// Configures the stderr sink; may be called again to change the level.
-void init(Level min_level, Sink sink = Sink::automatic);
+// Configures the stderr sink, and optionally a log file (appended to, with timestamps);
+// may be called again to change the level or the file. Throws std::runtime_error naming the
+// file when it cannot be opened.
+void init(Level min_level, Sink sink = Sink::automatic, const std::string& log_file = {});
+
+// Suppresses identical repeats of a message (same key and text) so that a feed failing every
+// cycle for a day does not flood the journal: the first occurrence is logged, repeats within
+// `window` are counted, and the next one after the window is logged with that count.
+class RepeatLimiter {
+ public:
+  explicit RepeatLimiter(std::chrono::seconds window = std::chrono::hours(1)) : m_window(window) {}
+  // nullopt: suppress. Otherwise log, adding suppressed=<n> when n > 0.
+  std::optional<int> admit(const std::string& key, const std::string& text,
+                           std::chrono::sys_seconds now);
+
+ private:
+  struct Seen {
+    std::string text;
+    std::chrono::sys_seconds logged_at;
+    int suppressed = 0;
+  };
+  std::chrono::seconds m_window;
+  std::map<std::string, Seen> m_seen;
+};
 
 using Field = std::pair<std::string_view, std::string>;
 

@@ -50,3 +50,52 @@ TEST_CASE("hypewatchd polls, rejects a bad reload, and exits 0 on SIGTERM") {
   CHECK_THAT(hw::test::read_file(log), Contains("stopped"));
   CHECK(stories_in(db) == 27);
 }
+
+TEST_CASE("the CLI queries the database while hypewatchd writes to it") {
+  hw::test::TempDir dir;
+  std::filesystem::create_directory(dir / "feeds");
+  std::string config = "claims = \"" +
+                       (hw::test::source_dir() / "examples/claims.toml").string() +
+                       "\"\npoll_interval = \"1h\"\n";
+  // 40 feeds x 60 items: enough writing to overlap with the queries below.
+  for (int f = 0; f < 40; ++f) {
+    std::string xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " +
+                      std::to_string(f) + "</title>";
+    for (int i = 0; i < 60; ++i) {
+      const std::string id = std::to_string(f) + "-" + std::to_string(i);
+      xml += "<item><guid>g" + id + "</guid><title>Story " + id +
+             " on the harbour</title><description>Clinton said the State Department hacked "
+             "al-Qaeda websites in Yemen, item " +
+             id + ".</description><pubDate>Mon, 04 Jun 2012 09:30:00 GMT</pubDate></item>";
+    }
+    xml += "</channel></rss>";
+    const auto name = "f" + std::to_string(f) + ".xml";
+    hw::test::write_file(dir / "feeds" / name, xml);
+    config += "[[feed]]\nurl = \"feeds/" + name + "\"\n";
+  }
+  hw::test::write_file(dir / "hw.toml", config);
+  const auto db = dir / "hw.db";
+  hw::test::ChildProcess daemon(
+      {HW_HYPEWATCHD_BIN, "--config", (dir / "hw.toml").string(), "--db", db.string()},
+      (dir / "daemon.log").string());
+
+  int queries = 0, failures = 0;
+  std::string last_error;
+  REQUIRE(hw::test::wait_for([&] { return std::filesystem::exists(db); }));
+  while (stories_in(db) < 2400 && queries < 400) {
+    for (const char* cmd : {"claims", "alerts", "stories"}) {
+      auto r = hw::test::run_process({HW_HYPEWATCH_BIN, "--db", db.string(), cmd, "--json"});
+      ++queries;
+      if (r.exit_code != 0) {
+        ++failures;
+        last_error = r.err;
+      }
+    }
+  }
+  INFO(last_error);
+  CHECK(failures == 0);
+  CHECK(queries >= 3);
+  CHECK(stories_in(db) == 2400);
+  daemon.signal(SIGTERM);
+  CHECK(daemon.wait(20) == 0);
+}

@@ -195,7 +195,8 @@ TEST_CASE("feed corpus: conformance and real-world documents", "[corpus]") {
   }
   WARN(report.str() + failures.str());
   CHECK(overall.total > 600);
-  CHECK(overall.passed * 10 >= overall.total * 9);
+  // Issue 3: at least 98% of conformance + real cases fully pass.
+  CHECK(overall.passed * 100 >= overall.total * 98);
 }
 
 TEST_CASE("feed corpus: dates.json", "[corpus]") {
@@ -280,7 +281,13 @@ TEST_CASE("feed corpus: malformed/MANIFEST.json", "[corpus]") {
     };
 
     if (must == "reject") {
-      if (got)
+      // The manifest's own note: json_feed.json is to be rejected "unless JSON Feed support
+      // is added". It is, so it must parse as what it is.
+      const bool json_feed = c.value("file", "") == "json_feed.json";
+      if (json_feed && (!got || got->format != "json11" || got->items.size() != 1 ||
+                        got->items[0].title != "Story 1"))
+        problems.push_back(got ? "JSON Feed misread" : "JSON Feed rejected: " + got.error().message);
+      else if (got && !json_feed)
         problems.push_back("accepted");
     } else if (must == "accept" || must == "recover") {
       if (!got) {

@@ -200,8 +200,9 @@ TEST_CASE("lenient reading of common breakage", "[robustness]") {
 TEST_CASE("errors: not a feed, broken XML, size cap", "[errors]") {
   CHECK(error_of("") == "not a feed: empty document");
   CHECK(error_of(" \n\t ") == "not a feed: empty document");
+  CHECK(error_of("{\"items\": []}") == "not a feed: JSON document");
   CHECK(error_of("{\"version\": \"https://jsonfeed.org/version/1\"}") ==
-        "not a feed: JSON document");
+        "not a feed: JSON Feed without items");
   CHECK(error_of("hello, world").starts_with("not a feed:"));
   CHECK(error_of("\x1f\x8b\x08\x00garbage").starts_with("not a feed: gzip"));
   CHECK(error_of(fixture("not_a_feed.html"), "text/html") == "not a feed: HTML document");

@@ -1,4 +1,6 @@
 // The fetcher against real transfers: file:// and a real HTTP server on 127.0.0.1.
+#include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <variant>
 
@@ -97,4 +99,123 @@ TEST_CASE("limits: oversize bodies, slow servers and truncated bodies fail clean
   REQUIRE_FALSE(r[3].has_value());
   CHECK(r[3].error().kind == FetchError::Kind::connect);
   CHECK(r[3].error().message.find("http://127.0.0.1:1/feed.xml: ") == 0);
+}
+
+TEST_CASE("politeness: at most N per host, a gap between starts, a global limit") {
+  hw::test::HttpServer server(hw::test::fixture("fetch"));
+  hw::feeds::FetchOptions options;
+  options.max_per_host = 2;
+  options.host_min_gap = std::chrono::milliseconds(50);
+  Fetcher fetcher(options);
+  std::vector<hw::feeds::FetchRequest> requests;
+  for (int i = 0; i < 8; ++i) {
+    requests.push_back({server.url("/delay/feed.xml?ms=300&i=" + std::to_string(i)), "", ""});
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  auto r = fetcher.fetch_all(requests);
+  const auto took = std::chrono::steady_clock::now() - t0;
+  for (const auto& one : r) {
+    CHECK(body_of(one).http_status == 200);
+  }
+  CHECK(server.max_concurrent() == 2);
+  // 8 requests, 2 at a time, 300 ms each: at least 4 rounds.
+  CHECK(took >= std::chrono::milliseconds(1200));
+  auto starts = server.starts("/delay/feed.xml");
+  REQUIRE(starts.size() == 8);
+  std::sort(starts.begin(), starts.end());
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    CHECK(starts[i] - starts[i - 1] >= 0.045);  // server-side timing, a little slack
+  }
+}
+
+TEST_CASE("global in-flight limit across hosts") {
+  hw::test::HttpServer server(hw::test::fixture("fetch"));
+  hw::feeds::FetchOptions options;
+  options.max_in_flight = 3;
+  options.max_per_host = 10;
+  options.host_min_gap = std::chrono::milliseconds(0);
+  Fetcher fetcher(options);
+  // 127.0.0.1 and localhost are different hosts to the throttle, the same server here.
+  std::vector<hw::feeds::FetchRequest> requests;
+  for (int i = 0; i < 9; ++i) {
+    const std::string host = i % 2 ? "localhost" : "127.0.0.1";
+    requests.push_back({"http://" + host + ":" + std::to_string(server.port()) +
+                            "/delay/feed.xml?ms=200&i=" + std::to_string(i),
+                        "", ""});
+  }
+  auto r = fetcher.fetch_all(requests);
+  for (const auto& one : r) {
+    CHECK(body_of(one).http_status == 200);
+  }
+  CHECK(server.max_concurrent() == 3);
+}
+
+TEST_CASE("keep-alive connections are reused within a batch and by the next batch") {
+  hw::test::HttpServer server(hw::test::fixture("fetch"));
+  hw::feeds::FetchOptions options;
+  options.max_per_host = 2;
+  options.host_min_gap = std::chrono::milliseconds(0);
+  Fetcher fetcher(options);
+  std::vector<hw::feeds::FetchRequest> requests;
+  for (int i = 0; i < 10; ++i) {
+    requests.push_back({server.url("/files/feed.xml?i=" + std::to_string(i)), "", ""});
+  }
+  for (const auto& one : fetcher.fetch_all(requests)) {
+    CHECK(body_of(one).http_status == 200);
+  }
+  const int first = server.connections();
+  CHECK(first <= 2);
+  // A daemon's next cycle: the same Fetcher, no new connection.
+  for (const auto& one : fetcher.fetch_all(requests)) {
+    CHECK(body_of(one).http_status == 200);
+  }
+  CHECK(server.connections() == first);
+}
+
+TEST_CASE("redirect hints: permanent moves, temporary ones, loops; Retry-After; max-age") {
+  hw::test::HttpServer server(hw::test::fixture("fetch"));
+  Fetcher fetcher;
+  auto r = fetcher.fetch_all({{server.url("/redirect/301?to=/files/feed.xml"), "", ""},
+                              {server.url("/redirect/308?to=/files/feed.xml"), "", ""},
+                              {server.url("/redirect/302?to=/files/feed.xml"), "", ""},
+                              {server.url("/loop"), "", ""},
+                              {server.url("/status/429"), "", ""},
+                              {server.url("/cache/3600/feed.xml"), "", ""},
+                              {server.url("/gone"), "", ""}});
+  CHECK(body_of(r[0]).hints.moved_to == server.url("/files/feed.xml"));
+  CHECK(body_of(r[1]).hints.moved_to == server.url("/files/feed.xml"));
+  CHECK(body_of(r[2]).hints.moved_to.empty());
+  REQUIRE_FALSE(r[3].has_value());
+  CHECK(r[3].error().kind == FetchError::Kind::too_many_redirects);
+  CHECK(r[3].error().message == server.url("/loop") + ": more than 5 redirects (a redirect loop?)");
+  REQUIRE_FALSE(r[4].has_value());
+  CHECK(r[4].error().retry_after == "120");
+  CHECK(r[4].error().message ==
+        server.url("/status/429") + ": HTTP 429 Too Many Requests (Retry-After: 120)");
+  CHECK(body_of(r[5]).hints.max_age == std::chrono::seconds(3600));
+  REQUIRE_FALSE(r[6].has_value());
+  CHECK(r[6].error().http_status == 410);
+  CHECK(r[6].error().message == server.url("/gone") + ": HTTP 410 Gone");
+}
+
+TEST_CASE("the body cap holds after decompression: a gzip bomb is stopped") {
+  hw::test::HttpServer server(hw::test::fixture("fetch"));
+  hw::feeds::FetchOptions options;
+  options.max_body_bytes = 1u << 20;
+  Fetcher fetcher(options);
+  auto r = fetcher.fetch_all({{server.url("/gzipbomb?bytes=50000000"), "", ""}});
+  REQUIRE_FALSE(r[0].has_value());
+  CHECK(r[0].error().kind == FetchError::Kind::too_large);
+  CHECK(r[0].error().message.find("after decompression") != std::string::npos);
+}
+
+TEST_CASE("cancel: nothing starts, nothing is blamed on the feed") {
+  hw::test::HttpServer server(hw::test::fixture("fetch"));
+  std::atomic<bool> stop{true};
+  hw::feeds::FetchOptions options;
+  options.cancel = &stop;
+  Fetcher fetcher(options);
+  auto r = fetcher.fetch_all({{server.url("/files/feed.xml"), "", ""}});
+  REQUIRE_FALSE(r[0].has_value());
+  CHECK(r[0].error().kind == FetchError::Kind::cancelled);
 }

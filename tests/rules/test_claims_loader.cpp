@@ -103,12 +103,29 @@ TEST_CASE("TOML syntax errors carry the parser's position") {
   CHECK_THAT(message, Catch::StartsWith("claims.toml:2:"));
 }
 
-TEST_CASE("missing id, statement or required points at the claim's table") {
+TEST_CASE("missing id or statement points at the claim's table") {
   CHECK(error_of("\n[[claim]]\nstatement = \"A.\"\nrequired = [[\"a\"]]\n") ==
         "claims.toml:2:1: claim has no 'id'");
   CHECK(error_of("[[claim]]\nid = \"c1\"\nrequired = [[\"a\"]]\n") ==
         "claims.toml:1:1: claim 'c1' has no 'statement'");
-  CHECK_THAT(error_of(kHeader), Catch::StartsWith("claims.toml:1:1: claim 'c1' has no 'required'"));
+}
+
+TEST_CASE("a claim without 'required' is matched from its statement; thresholds are read") {
+  const auto claims = parse_claims(kHeader +
+                                       "min_sources = 3\nmin_score = 0.7\n"
+                                       "hype_min_mentions = 10\nhype_factor = 4\n",
+                                   "claims.toml");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].required.empty());
+  CHECK(claims[0].min_sources == 3);
+  CHECK(claims[0].min_sources_resolve == 1);
+  CHECK(claims[0].min_score == Approx(0.7));
+  CHECK(claims[0].hype_min_mentions == 10);
+  CHECK(claims[0].hype_factor == Approx(4.0));
+  CHECK_THAT(error_of(kHeader + "min_sources = 0\n"),
+             Catch::Contains("'min_sources' must be between 1 and 100"));
+  CHECK_THAT(error_of(kHeader + "hype_factor = \"x\"\n"),
+             Catch::Contains("'hype_factor' must be a number, not a string"));
 }
 
 TEST_CASE("an invalid status lists the valid ones") {
@@ -156,7 +173,8 @@ TEST_CASE("empty groups and empty terms are rejected") {
 TEST_CASE("unknown keys are reported at the key, top level included") {
   CHECK(error_of(kHeader + "required = [[\"a\"]]\nnotes = \"x\"\n") ==
         "claims.toml:5:1: unknown key 'notes' (a claim has: id, statement, status, required, "
-        "clarification, refutation, confirmation, retraction)");
+        "clarification, refutation, confirmation, retraction, min_score, min_sources, "
+        "min_sources_resolve, hype_min_mentions, hype_factor)");
   CHECK(error_of("version = 1\n") ==
         "claims.toml:1:1: unknown key 'version' (a claims file holds only [[claim]] tables)");
   CHECK(error_of("[claim]\nid = \"a\"\n") ==

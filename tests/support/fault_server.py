@@ -9,7 +9,16 @@ under /files/, with ETag/Last-Modified and 304 handling, plus fault endpoints:
   /truncated            announces more Content-Length than it sends
   /gzip/<file>          the file gzip-encoded (Content-Encoding: gzip)
   /big?bytes=N          N bytes of an XML comment
-  /hits                 JSON: path -> number of requests, and the last request headers
+  /gone                 410 Gone
+  /loop                 a 301 to itself (redirect loop)
+  /gzipbomb?bytes=N     N decoded bytes of XML comment, gzip-encoded (tiny on the wire)
+  /delay/<file>?ms=N    the file after N ms (for concurrency and politeness checks)
+  /charset/<cs>/<file>  the file labelled "Content-Type: application/rss+xml; charset=<cs>"
+  /cache/<secs>/<file>  the file with "Cache-Control: max-age=<secs>"
+  /hits                 JSON: path -> number of requests, and the last request headers;
+                        "max_concurrent": most requests in progress at once;
+                        "starts": path -> request start times (monotonic seconds);
+                        "connections": TCP connections seen (other than for /hits)
 Exits when stdin closes, so a dying test never leaves it behind.
 """
 import email.utils
@@ -26,6 +35,9 @@ from urllib.parse import parse_qs, urlparse
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
 HITS = {}
 LAST_HEADERS = {}
+STARTS = {}
+PORTS = set()  # client ports seen: one per TCP connection
+ACTIVE = [0, 0]  # in progress now, most ever
 LOCK = threading.Lock()
 
 
@@ -50,6 +62,18 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             HITS[url.path] = HITS.get(url.path, 0) + 1
             LAST_HEADERS[url.path] = dict(self.headers.items())
+            STARTS.setdefault(url.path, []).append(time.monotonic())
+            if url.path != "/hits":
+                PORTS.add(self.client_address[1])
+            ACTIVE[0] += 1
+            ACTIVE[1] = max(ACTIVE[1], ACTIVE[0])
+        try:
+            self.route(url)
+        finally:
+            with LOCK:
+                ACTIVE[0] -= 1
+
+    def route(self, url):
         parts = url.path.strip("/").split("/")
         q = parse_qs(url.query)
         if parts[0] == "files" and len(parts) == 2:
@@ -95,9 +119,33 @@ class Handler(BaseHTTPRequestHandler):
             n = int(q.get("bytes", ["1000000"])[0])
             body = b"<!--" + b"x" * max(0, n - 7) + b"-->"
             return self.send_body(200, body)
+        if parts[0] == "gone":
+            return self.send_body(410, b"gone", "text/plain")
+        if parts[0] == "loop":
+            self.send_response(301)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if parts[0] == "gzipbomb":
+            n = int(q.get("bytes", ["100000000"])[0])
+            body = gzip.compress(b"<!--" + b"0" * n + b"-->", compresslevel=9)
+            return self.send_body(200, body, extra={"Content-Encoding": "gzip"})
+        if parts[0] == "delay" and len(parts) == 2:
+            time.sleep(int(q.get("ms", ["200"])[0]) / 1000.0)
+            return self.serve_file(parts[1])
+        if parts[0] == "charset" and len(parts) == 3:
+            data = self.read(parts[2])
+            if data is None:
+                return self.send_body(404, b"not found", "text/plain")
+            return self.send_body(200, data, "application/rss+xml; charset=" + parts[1])
+        if parts[0] == "cache" and len(parts) == 3:
+            return self.serve_file(parts[2], {"Cache-Control": "max-age=" + parts[1]})
         if parts[0] == "hits":
             with LOCK:
-                body = json.dumps({"hits": HITS, "headers": LAST_HEADERS}).encode()
+                body = json.dumps({"hits": HITS, "headers": LAST_HEADERS,
+                                   "max_concurrent": ACTIVE[1], "starts": STARTS,
+                                   "connections": len(PORTS)}).encode()
             return self.send_body(200, body, "application/json")
         return self.send_body(404, b"not found", "text/plain")
 
@@ -109,7 +157,7 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             return None
 
-    def serve_file(self, name):
+    def serve_file(self, name, extra=None):
         data = self.read(name)
         if data is None:
             return self.send_body(404, b"not found", "text/plain")
@@ -122,12 +170,21 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send_body(200, data, "application/rss+xml; charset=utf-8",
-                       {"ETag": etag, "Last-Modified": last_modified})
+        headers = {"ETag": etag, "Last-Modified": last_modified}
+        headers.update(extra or {})
+        self.send_body(200, data, "application/rss+xml; charset=utf-8", headers)
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # Clients that hang up mid-body (size caps, timeouts) are what the faults are for.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print("PORT %d" % server.server_address[1], flush=True)

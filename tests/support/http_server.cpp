@@ -100,4 +100,20 @@ std::string HttpServer::last_header(const std::string& path, const std::string& 
   return {};
 }
 
+int HttpServer::max_concurrent() const {
+  return fetch_hits(*this).value("max_concurrent", 0);
+}
+
+int HttpServer::connections() const {
+  return fetch_hits(*this).value("connections", 0);
+}
+
+std::vector<double> HttpServer::starts(const std::string& path) const {
+  auto j = fetch_hits(*this);
+  if (!j["starts"].contains(path)) {
+    return {};
+  }
+  return j["starts"][path].get<std::vector<double>>();
+}
+
 }  // namespace hw::test

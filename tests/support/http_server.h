@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace hw::test {
 
@@ -22,6 +23,12 @@ class HttpServer {
   int hits(const std::string& path) const;
   // A request header as last seen by the server for `path` (empty if absent).
   std::string last_header(const std::string& path, const std::string& name) const;
+  // The most requests the server had in progress at once, over its lifetime.
+  int max_concurrent() const;
+  // TCP connections the server has accepted (requests for /hits not counted).
+  int connections() const;
+  // Start times (seconds, server's monotonic clock) of the requests for `path`, in order.
+  std::vector<double> starts(const std::string& path) const;
 
  private:
   pid_t m_pid = -1;

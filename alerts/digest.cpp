@@ -1,0 +1,196 @@
+#include "alerts/digest.h"
+
+#include <algorithm>
+#include <set>
+
+#include "alerts/alert_text.h"
+
+namespace hw::alerts {
+namespace {
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+bool is_web_link(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+std::string event_text(const Alert& a) {
+  switch (a.kind) {
+    case AlertKind::status_change:
+      return (a.from ? std::string(to_string(*a.from)) : std::string("new")) + " -> " +
+             std::string(to_string(a.to));
+    case AlertKind::repeated_after_clarification:
+      return "repeated after it was " + std::string(to_string(a.to)) + " (repeat #" +
+             std::to_string(a.repeat_count) + ")";
+    case AlertKind::hype_spike:
+      return "hype spike: " + a.message;
+  }
+  return std::string(to_string(a.kind));
+}
+
+// Bars as table cells: mail clients drop scripts, SVG and often CSS, but not tables.
+std::string html_chart(const std::vector<int>& per_day) {
+  const int max = std::max(1, *std::max_element(per_day.begin(), per_day.end()));
+  std::string out =
+      "<table cellpadding=\"0\" cellspacing=\"1\" border=\"0\" role=\"img\" "
+      "aria-label=\"mentions per day\"><tr>";
+  for (int count : per_day) {
+    const int height = count == 0 ? 1 : 4 + (36 * count) / max;
+    out += "<td valign=\"bottom\" height=\"40\"><table cellpadding=\"0\" cellspacing=\"0\" "
+           "border=\"0\"><tr><td width=\"8\" height=\"" +
+           std::to_string(height) + "\" bgcolor=\"" + (count ? "#c0392b" : "#dddddd") +
+           "\" title=\"" + std::to_string(count) + "\"></td></tr></table></td>";
+  }
+  out += "</tr></table>";
+  return out;
+}
+
+}  // namespace
+
+std::string site_of(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) {
+    return {};
+  }
+  const auto start = scheme + 3;
+  const auto end = url.find_first_of("/?#", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (const auto at = host.find('@'); at != std::string::npos) {
+    host = host.substr(at + 1);
+  }
+  return host;
+}
+
+DigestText render_digest(const DigestContent& c) {
+  // Claims in order of their first alert; alerts without a claim (operational) last.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const DigestAlert*>> by_claim;
+  for (const auto& a : c.alerts) {
+    if (!by_claim.contains(a.alert.claim_id)) {
+      order.push_back(a.alert.claim_id);
+    }
+    by_claim[a.alert.claim_id].push_back(&a);
+  }
+
+  DigestText d;
+  const std::size_t n = c.alerts.size();
+  d.subject = "hypewatch: " + std::to_string(n) + (n == 1 ? " alert" : " alerts") + " on " +
+              std::to_string(order.size()) + (order.size() == 1 ? " claim" : " claims");
+  if (!c.failing_feeds.empty()) {
+    d.subject += ", " + std::to_string(c.failing_feeds.size()) + " failing feeds";
+  }
+
+  std::string& t = d.text;
+  std::string& h = d.html;
+  t = "hypewatch digest, " + format_utc(c.now) + "\n";
+  h = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + html_escape(d.subject) +
+      "</title></head><body style=\"font-family:sans-serif\">\n<h1 style=\"font-size:18px\">"
+      "hypewatch digest, " +
+      format_utc(c.now) + "</h1>\n";
+
+  for (const auto& claim : order) {
+    const auto& alerts = by_claim[claim];
+    const auto statement = c.statements.contains(claim) ? c.statements.at(claim) : std::string();
+    t += "\n== " + (claim.empty() ? std::string("(no claim)") : claim) +
+         (statement.empty() ? "" : ": " + statement) + "\n";
+    h += "<h2 style=\"font-size:16px\">" + html_escape(claim) + "</h2>\n";
+    if (!statement.empty()) {
+      h += "<p><i>" + html_escape(statement) + "</i></p>\n";
+    }
+    int repeats = 0;
+    for (const auto* a : alerts) {
+      if (a->alert.kind == AlertKind::repeated_after_clarification) {
+        ++repeats;
+      }
+    }
+    if (repeats > 0) {
+      const std::string line = std::to_string(repeats) + (repeats == 1 ? " story" : " stories") +
+                               " repeated the claim after it was " +
+                               std::string(to_string(alerts.back()->alert.to)) + ".";
+      t += "  " + line + "\n";
+      h += "<p><b>" + html_escape(line) + "</b></p>\n";
+    }
+    h += "<ul>\n";
+    for (const auto* item : alerts) {
+      const Alert& a = item->alert;
+      const std::string site = site_of(a.story_link);
+      t += "  - [#" + std::to_string(item->id) + "] " + event_text(a);
+      if (!a.story_title.empty()) {
+        t += ": \"" + a.story_title + "\"";
+      }
+      if (!site.empty()) {
+        t += " (" + site + ")";
+      }
+      t += "\n";
+      if (!a.story_link.empty()) {
+        t += "    " + a.story_link + "\n";
+      }
+      if (!a.message.empty()) {
+        t += "    " + a.message + "\n";
+      }
+      h += "<li><b>" + html_escape(event_text(a)) + "</b>";
+      if (!a.story_title.empty()) {
+        h += ": ";
+        h += is_web_link(a.story_link) ? "<a href=\"" + html_escape(a.story_link) + "\">" +
+                                             html_escape(a.story_title) + "</a>"
+                                       : html_escape(a.story_title);
+      }
+      if (!site.empty()) {
+        h += " <small>(" + html_escape(site) + ")</small>";
+      }
+      if (!a.message.empty()) {
+        h += "<br><small>" + html_escape(a.message) + "</small>";
+      }
+      h += "</li>\n";
+    }
+    h += "</ul>\n";
+    if (auto m = c.mentions.find(claim); m != c.mentions.end() && !m->second.empty()) {
+      int total = 0;
+      for (int v : m->second) {
+        total += v;
+      }
+      const std::string caption = "mentions per day, last " + std::to_string(m->second.size()) +
+                                  " days: " + std::to_string(total);
+      t += "  " + caption + "\n";
+      h += "<p><small>" + html_escape(caption) + "</small></p>\n" + html_chart(m->second) + "\n";
+    }
+  }
+
+  if (!c.failing_feeds.empty()) {
+    t += "\n== failing feeds\n";
+    h += "<h2 style=\"font-size:16px\">Failing feeds</h2>\n<ul>\n";
+    for (const auto& f : c.failing_feeds) {
+      t += "  - " + f.url + " (" + std::to_string(f.error_count) + " errors): " + f.last_error +
+           "\n";
+      h += "<li>" + html_escape(f.url) + " (" + std::to_string(f.error_count) +
+           " errors): " + html_escape(f.last_error) + "</li>\n";
+    }
+    h += "</ul>\n";
+  }
+  h += "</body></html>\n";
+  return d;
+}
+
+}  // namespace hw::alerts

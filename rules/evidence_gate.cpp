@@ -1,0 +1,92 @@
+#include "rules/evidence_gate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace hw::rules {
+
+std::string site_of(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) {
+    return {};
+  }
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+    rest = rest.substr(at + 1);  // user info
+  }
+  if (!rest.starts_with('[')) {
+    rest = rest.substr(0, rest.find(':'));  // port
+  }
+  std::string host(rest);
+  std::ranges::transform(host, host.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (host.starts_with("www.")) {
+    host.erase(0, 4);
+  }
+  return host;
+}
+
+bool backs(ClaimStatus to, Stance stance, bool retraction) {
+  switch (to) {
+    case ClaimStatus::retracted:
+      return retraction;
+    case ClaimStatus::clarified:
+      return stance == Stance::clarifies;
+    case ClaimStatus::disputed:
+      return stance == Stance::refutes && !retraction;
+    case ClaimStatus::confirmed:
+      return stance == Stance::confirms;
+    case ClaimStatus::reported:
+      return stance == Stance::supports || stance == Stance::mentions;
+    case ClaimStatus::tracked:
+      break;
+  }
+  return false;
+}
+
+int sources_needed(const Claim& policy, ClaimStatus to) {
+  switch (to) {
+    case ClaimStatus::disputed:
+    case ClaimStatus::confirmed:
+      return policy.min_sources;
+    case ClaimStatus::clarified:
+    case ClaimStatus::retracted:
+      return policy.min_sources_resolve;
+    case ClaimStatus::tracked:
+    case ClaimStatus::reported:
+      break;
+  }
+  return 1;
+}
+
+GateVerdict gate_transition(const Claim& policy, ClaimStatus to, double score,
+                            const std::vector<std::string>& sites) {
+  GateVerdict v;
+  char buffer[96];
+  if (score < policy.min_score) {
+    std::snprintf(buffer, sizeof buffer, "score %.2f below min_score %.2f", score,
+                  policy.min_score);
+    v.note = buffer;
+    return v;
+  }
+  const int needed = sources_needed(policy, to);
+  const int have = static_cast<int>(sites.size());
+  std::string list;
+  for (const auto& site : sites) {
+    list += (list.empty() ? "" : ", ") + (site.empty() ? std::string("(no link)") : site);
+  }
+  if (have < needed) {
+    v.note = "waiting for " + std::to_string(needed) + " independent sources, have " +
+             std::to_string(have) + (list.empty() ? "" : " (" + list + ")");
+    return v;
+  }
+  v.pass = true;
+  if (needed > 1) {
+    v.note = std::to_string(have) + " sources: " + list;
+  }
+  return v;
+}
+
+}  // namespace hw::rules

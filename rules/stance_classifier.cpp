@@ -1,0 +1,131 @@
+#include "rules/stance_classifier.h"
+
+#include <cmath>
+
+namespace hw::rules {
+namespace {
+
+std::string sentence_text(std::string_view text, const AnalyzedText& analyzed, std::size_t s) {
+  if (analyzed.sentences.empty()) {
+    return std::string(text.substr(0, 300));
+  }
+  const Span span = analyzed.sentences[std::min(s, analyzed.sentences.size() - 1)];
+  std::string out;
+  bool space = false;
+  for (std::size_t i = span.begin; i < span.end; ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) {
+      out += ' ';
+    }
+    space = false;
+    out += c;
+  }
+  if (out.size() > 300) {
+    // Cut on a code point boundary.
+    std::size_t cut = 297;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    out = out.substr(0, cut) + "\xE2\x80\xA6";
+  }
+  return out;
+}
+
+double round2(double x) {
+  return std::round(x * 100.0) / 100.0;
+}
+
+}  // namespace
+
+StanceClassifier::StanceClassifier(const StanceModel& model)
+    : m_model(model),
+      m_lexicon(m_pipeline, model.default_idf),
+      m_extractor(m_lexicon, model.hash_bits) {
+  for (const auto& [stem, idf] : model.idf) {
+    m_lexicon.set_idf(term_id_of(stem), idf);
+  }
+  m_lexicon.freeze();
+}
+
+ClaimProfile StanceClassifier::profile(std::string_view statement) {
+  return profile_claim(m_pipeline.analyze(statement), m_lexicon);
+}
+
+StanceVerdict StanceClassifier::classify(const ClaimProfile& claim, std::string_view title,
+                                         std::string_view body) {
+  const AnalyzedText t = m_pipeline.analyze(title);
+  const AnalyzedText b = m_pipeline.analyze(body);
+  return classify(claim, title, t, body, b);
+}
+
+double StanceClassifier::related_probability(const ClaimProfile& claim, const AnalyzedText& title,
+                                             const AnalyzedText& body) const {
+  const auto features = m_extractor.extract(claim, title, body);
+  return m_model.related.probabilities(features.related)[1];
+}
+
+StanceVerdict StanceClassifier::classify(const ClaimProfile& claim, std::string_view title_text,
+                                         const AnalyzedText& title, std::string_view body_text,
+                                         const AnalyzedText& body) const {
+  StanceVerdict v;
+  const PairFeatures f = m_extractor.extract(claim, title, body);
+  v.related_probability = m_model.related.probabilities(f.related)[1];
+  v.related = v.related_probability >= m_model.related_threshold;
+  v.evidence = f.evidence_in_title ? sentence_text(title_text, title, 0)
+                                   : sentence_text(body_text, body, f.evidence_sentence);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", v.related_probability);
+  v.features = std::string("related ") + buffer;
+  if (!v.related) {
+    v.score = round2(v.related_probability);
+    return v;
+  }
+  const LinearModel& stance_model =
+      body.tokens.empty() ? m_model.stance_title : m_model.stance_body;
+  const auto p = stance_model.probabilities(f.stance);
+  std::size_t best = 0;
+  for (std::size_t c = 1; c < p.size(); ++c) {
+    if (p[c] > p[best]) {
+      best = c;
+    }
+  }
+  switch (static_cast<StanceClass>(best)) {
+    case StanceClass::supports:
+      v.stance = Stance::supports;
+      break;
+    case StanceClass::refutes:
+      v.stance = Stance::refutes;
+      break;
+    case StanceClass::mentions:
+      v.stance = Stance::mentions;
+      break;
+  }
+  auto has = [&](Cue cue) { return (f.cue_mask_focus >> static_cast<unsigned>(cue)) & 1U; };
+  // The model learned agree/disagree/discuss; the two finer stances are read off the words of
+  // the claim's sentences: a denial worded as a correction says what actually happened, and
+  // an agreement citing an official confirmation is one.
+  if (v.stance == Stance::refutes && has(Cue::clarify)) {
+    v.stance = Stance::clarifies;
+  } else if (v.stance == Stance::supports && has(Cue::official)) {
+    v.stance = Stance::confirms;
+  }
+  v.score = round2(v.related_probability * (p.empty() ? 1.0 : p[best]));
+  std::string fired;
+  for (std::size_t c = 0; c < kCueCount; ++c) {
+    if ((f.cue_mask_focus >> c) & 1U) {
+      fired += (fired.empty() ? "" : ", ") + std::string(to_string(static_cast<Cue>(c))) + " cue";
+    }
+  }
+  if (f.negation_near_claim) {
+    fired += (fired.empty() ? "" : ", ") + std::string("negation near claim words");
+  }
+  v.features += "; " + std::string(to_string(v.stance)) +
+                (fired.empty() ? std::string() : " (" + fired + ")");
+  return v;
+}
+
+}  // namespace hw::rules

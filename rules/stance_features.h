@@ -1,0 +1,92 @@
+#pragma once
+// Turns a (claim, story) pair into the feature vectors of the stance model. Two vectors:
+// `related` (is the story about the claim at all: how much of the claim's informative words,
+// word pairs and numbers the story contains, and where) and `stance` (what it says about it:
+// cue words in the title and in the sentences that carry the claim, negation next to claim
+// words, questions and quotes, plus hashed words of those sentences). docs/stance.md lists
+// every feature and why it is there.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rules/linear_model.h"
+#include "rules/stance_lexicon.h"
+#include "rules/text_pipeline.h"
+
+namespace hw::rules {
+
+// A claim statement prepared once (10,000 claims are profiled when the matcher is built).
+struct ClaimProfile {
+  std::vector<TermId> terms;                       // distinct content terms, statement order
+  std::vector<float> weights;                      // idf of each term
+  std::vector<std::pair<TermId, TermId>> bigrams;  // consecutive content terms
+  std::vector<bool> exact;  // per term: a number or acronym (must match exactly)
+  double total_weight = 0.0;
+  std::vector<std::size_t> top;  // indices of the (up to) three most informative terms
+  std::uint64_t filter = 0;      // bit (term % 64) of every term: most story words miss it
+};
+
+ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& lexicon);
+
+// Dense feature layout; hashed word features follow from kDenseFeatures on.
+namespace feature {
+enum Related : std::uint32_t {
+  bias = 0,
+  cov_title,
+  cov_body,
+  cov_lead,
+  cov_best_sentence,
+  cov_any,
+  cov_any_squared,
+  cosine,
+  bigrams,
+  top_terms,
+  exact_terms,
+  term_fraction,
+  body_length,
+  body_empty,
+  related_count
+};
+// Stance cues: for each Cue, three slots (title, claim sentences, rate in the whole body).
+constexpr std::uint32_t cue_base = related_count;
+enum Stance : std::uint32_t {
+  negation_title = cue_base + 3 * kCueCount,
+  negation_focus,
+  negation_body,
+  question_title,
+  quotes_title,
+  claim_sentence_share,
+  stance_count
+};
+}  // namespace feature
+constexpr std::uint32_t kDenseFeatures = feature::stance_count;
+
+struct PairFeatures {
+  std::vector<Feature> related;
+  std::vector<Feature> stance;
+  std::uint32_t cue_mask_focus = 0;  // cues found in the claim's sentences (for "features fired")
+  bool negation_near_claim = false;
+  // The sentence that carries the claim best: in the body, or in the title when the body is
+  // empty or does not contain the claim's words.
+  bool evidence_in_title = false;
+  std::size_t evidence_sentence = 0;
+  double coverage = 0.0;  // idf-weighted share of the claim's terms found anywhere
+};
+
+class StanceFeatureExtractor {
+ public:
+  StanceFeatureExtractor(const StanceLexicon& lexicon, unsigned hash_bits);
+
+  // `title` or `body` may be empty texts.
+  PairFeatures extract(const ClaimProfile& claim, const AnalyzedText& title,
+                       const AnalyzedText& body) const;
+
+  std::uint32_t dimension() const { return kDenseFeatures + (1U << m_hash_bits); }
+  unsigned hash_bits() const { return m_hash_bits; }
+
+ private:
+  const StanceLexicon& m_lexicon;
+  unsigned m_hash_bits;
+};
+
+}  // namespace hw::rules

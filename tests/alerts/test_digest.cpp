@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include "alerts/digest.h"
+
+using Catch::Matchers::Contains;
+using namespace std::chrono;
+
+namespace {
+
+hw::alerts::DigestAlert alert(std::int64_t id, const std::string& claim, hw::AlertKind kind,
+                              std::optional<hw::ClaimStatus> from, hw::ClaimStatus to,
+                              const std::string& title, const std::string& link, int repeat = 0) {
+  hw::alerts::DigestAlert a;
+  a.id = id;
+  a.alert.kind = kind;
+  a.alert.claim_id = claim;
+  a.alert.from = from;
+  a.alert.to = to;
+  a.alert.story_title = title;
+  a.alert.story_link = link;
+  a.alert.repeat_count = repeat;
+  return a;
+}
+
+hw::alerts::DigestContent sample() {
+  using hw::AlertKind;
+  using hw::ClaimStatus;
+  hw::alerts::DigestContent c;
+  c.now = sys_days{2012y / September / 15} + 8h;
+  c.statements["yemen"] = "The State Department hacked al-Qaeda websites in Yemen.";
+  c.alerts = {
+      alert(1, "yemen", AlertKind::status_change, ClaimStatus::tracked, ClaimStatus::reported,
+            "Clinton says State hacked sites", "https://wire.example/a"),
+      alert(2, "ip", AlertKind::status_change, ClaimStatus::tracked, ClaimStatus::reported,
+            "Senators press on trade secrets", "https://ledger.example/b"),
+      alert(3, "yemen", AlertKind::status_change, ClaimStatus::reported, ClaimStatus::clarified,
+            "It was a purchase of advertisements", "https://wire.example/c"),
+      alert(4, "yemen", AlertKind::repeated_after_clarification, std::nullopt,
+            ClaimStatus::clarified, "Op-ed: <script>alert(1)</script> & the hacking",
+            "https://op.example/d", 1),
+      alert(5, "yemen", AlertKind::repeated_after_clarification, std::nullopt,
+            ClaimStatus::clarified, "Another repeat", "https://other.example/e", 2),
+  };
+  c.mentions["yemen"] = {0, 0, 3, 1, 0, 2, 0};
+  c.failing_feeds = {{"https://down.example/rss", 4, "https://down.example/rss: HTTP 503"}};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("the digest groups alerts by claim, in order of each claim's first alert") {
+  const auto d = hw::alerts::render_digest(sample());
+  CHECK(d.subject == "hypewatch: 5 alerts on 2 claims, 1 failing feeds");
+  const auto yemen = d.text.find("== yemen: The State Department hacked");
+  const auto ip = d.text.find("== ip");
+  REQUIRE(yemen != std::string::npos);
+  REQUIRE(ip != std::string::npos);
+  CHECK(yemen < ip);
+  // All yemen alerts sit under its heading, before the next claim.
+  for (const char* id : {"[#1]", "[#3]", "[#4]", "[#5]"}) {
+    const auto at = d.text.find(id);
+    REQUIRE(at != std::string::npos);
+    CHECK(at > yemen);
+    CHECK(at < ip);
+  }
+  CHECK(d.text.find("[#2]") > ip);
+}
+
+TEST_CASE("the digest shows evidence, the source site, repeat counts and failing feeds") {
+  const auto d = hw::alerts::render_digest(sample());
+  CHECK_THAT(d.text, Contains("reported -> clarified: \"It was a purchase of advertisements\" "
+                              "(wire.example)"));
+  CHECK_THAT(d.text, Contains("2 stories repeated the claim after it was clarified."));
+  CHECK_THAT(d.text, Contains("repeated after it was clarified (repeat #2)"));
+  CHECK_THAT(d.text, Contains("https://down.example/rss (4 errors): https://down.example/rss: "
+                              "HTTP 503"));
+  CHECK_THAT(d.text, Contains("mentions per day, last 7 days: 6"));
+}
+
+TEST_CASE("the HTML part escapes story text, links the evidence and charts without scripts") {
+  const auto d = hw::alerts::render_digest(sample());
+  CHECK_THAT(d.html, Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; the hacking"));
+  CHECK(d.html.find("<script") == std::string::npos);
+  CHECK_THAT(d.html, Contains("<a href=\"https://wire.example/c\">It was a purchase of "
+                              "advertisements</a>"));
+  // One bar cell per day, tallest for the busiest day.
+  std::size_t bars = 0;
+  for (auto at = d.html.find("width=\"8\""); at != std::string::npos;
+       at = d.html.find("width=\"8\"", at + 1)) {
+    ++bars;
+  }
+  CHECK(bars == 7);
+  CHECK_THAT(d.html, Contains("height=\"40\" bgcolor=\"#c0392b\" title=\"3\""));
+}
+
+TEST_CASE("site_of takes the host from a URL") {
+  CHECK(hw::alerts::site_of("https://www.example.org/a/b?c") == "www.example.org");
+  CHECK(hw::alerts::site_of("http://user@host.example:8080/x") == "host.example:8080");
+  CHECK(hw::alerts::site_of("file:///tmp/x.xml").empty());
+  CHECK(hw::alerts::site_of("not a url").empty());
+}

@@ -1,0 +1,110 @@
+// The digest through a real SMTP server (python3-aiosmtpd) on 127.0.0.1: every alert exactly
+// once, and a server that is down at first gets the digest exactly once after it recovers.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "support/process.h"
+#include "support/script_server.h"
+#include "support/test_support.h"
+
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::vector<nlohmann::json> received(const std::filesystem::path& dir) {
+  std::vector<nlohmann::json> out;
+  for (int i = 1;; ++i) {
+    const auto f = dir / ("msg-" + std::to_string(i) + ".json");
+    if (!std::filesystem::exists(f)) {
+      return out;
+    }
+    out.push_back(nlohmann::json::parse(hw::test::read_file(f)));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("digest over SMTP: down, then up: delivered once, every alert exactly once") {
+  hw::test::TempDir dir;
+  std::filesystem::copy(hw::test::source_dir() / "examples", dir / "ex",
+                        std::filesystem::copy_options::recursive);
+  const int port = hw::test::free_port();
+  const auto config = dir / "ex/hypewatch.toml";
+  hw::test::write_file(config, hw::test::read_file(config) +
+                                   "\n[digest]\nfrom = \"hypewatch@test.example\"\n"
+                                   "to = [\"desk@test.example\"]\nsmtp_url = \"smtp://127.0.0.1:" +
+                                   std::to_string(port) + "\"\nstarttls = \"off\"\n");
+  auto cli = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv{HW_HYPEWATCH_BIN, "--config", config.string(), "--db",
+                                  (dir / "hw.db").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return hw::test::run_process(argv);
+  };
+  REQUIRE(cli({"poll", "--once"}).exit_code == 0);
+  const auto alerts = nlohmann::json::parse(cli({"alerts", "--json"}).out);
+  REQUIRE(alerts.size() >= 5);
+  const std::size_t n = alerts.size();
+
+  // The server is down: the send fails with the reason, nothing is marked delivered.
+  auto r = cli({"digest", "--send"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Contains("NOT delivered") &&
+                        Contains("smtp://127.0.0.1:" + std::to_string(port)));
+  CHECK(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).size() == n);
+  const std::regex id_re("digest (<[^>]+>)");
+  std::smatch first_id;
+  REQUIRE(std::regex_search(r.out, first_id, id_re));
+  const std::string failed_message_id = first_id[1].str();
+
+  // Up again: one message, same Message-ID as the failed attempt, every alert once.
+  std::filesystem::create_directory(dir / "mail");
+  hw::test::ScriptServer smtp("smtp_server.py", {(dir / "mail").string(), std::to_string(port)});
+  r = cli({"digest", "--send"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(hw::test::wait_for([&] { return received(dir / "mail").size() == 1; }));
+  const auto mail = received(dir / "mail")[0];
+  CHECK(mail["message_id"] == failed_message_id);
+  CHECK(mail["rcpt_tos"] == nlohmann::json::array({"desk@test.example"}));
+  CHECK(mail["content_type"] == "multipart/alternative");
+  CHECK_THAT(mail["subject"].get<std::string>(), Contains(std::to_string(n) + " alerts on"));
+  const std::string text = mail["text"];
+  for (const auto& a : alerts) {
+    const std::string tag = "[#" + std::to_string(a["id"].get<int>()) + "]";
+    const auto first = text.find(tag);
+    INFO(tag);
+    CHECK(first != std::string::npos);
+    CHECK(text.find(tag, first + 1) == std::string::npos);
+  }
+  CHECK_THAT(text, Contains("4 stories repeated the claim after it was clarified."));
+  CHECK_THAT(mail["html"].get<std::string>(), Contains("<h2") && Contains("bgcolor"));
+
+  // Nothing left: a second send sends nothing more.
+  r = cli({"digest", "--send"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("no undelivered alerts"));
+  CHECK(received(dir / "mail").size() == 1);
+  CHECK(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).empty());
+}
+
+TEST_CASE("digest --dry-run shows the digest and changes nothing") {
+  hw::test::TempDir dir;
+  const auto config = (hw::test::source_dir() / "examples/hypewatch.toml").string();
+  const auto db = (dir / "hw.db").string();
+  REQUIRE(hw::test::run_process({HW_HYPEWATCH_BIN, "--config", config, "--db", db, "poll",
+                                 "--once"})
+              .exit_code == 0);
+  auto r = hw::test::run_process(
+      {HW_HYPEWATCH_BIN, "--config", config, "--db", db, "alerts", "--undelivered", "--json"});
+  const std::size_t n = nlohmann::json::parse(r.out).size();
+  REQUIRE(n > 0);
+  r = hw::test::run_process(
+      {HW_HYPEWATCH_BIN, "--config", config, "--db", db, "digest", "--dry-run"});
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("Subject: hypewatch: " + std::to_string(n) + " alerts on") &&
+                        Contains("== yemen-hacking: The State Department hacked"));
+  r = hw::test::run_process(
+      {HW_HYPEWATCH_BIN, "--config", config, "--db", db, "alerts", "--undelivered", "--json"});
+  CHECK(nlohmann::json::parse(r.out).size() == n);
+}

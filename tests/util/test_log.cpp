@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include "util/log.h"
+#include "support/test_support.h"
+
+using namespace std::chrono;
+
+TEST_CASE("identical repeated failures are logged once per window, with the count") {
+  hw::log::RepeatLimiter limiter(hours(1));
+  const sys_seconds t0 = sys_days{2026y / November / 26};
+  CHECK(limiter.admit("feed 3", "HTTP 503", t0) == 0);
+  CHECK_FALSE(limiter.admit("feed 3", "HTTP 503", t0 + minutes(30)));
+  CHECK_FALSE(limiter.admit("feed 3", "HTTP 503", t0 + minutes(59)));
+  // Another feed, or another error of the same feed, is news: logged at once.
+  CHECK(limiter.admit("feed 4", "HTTP 503", t0 + minutes(59)) == 0);
+  CHECK(limiter.admit("feed 3", "HTTP 404", t0 + minutes(59)) == 0);
+  CHECK_FALSE(limiter.admit("feed 3", "HTTP 404", t0 + minutes(60)));
+  CHECK(limiter.admit("feed 3", "HTTP 404", t0 + minutes(120)) == 1);
+}
+
+TEST_CASE("a log file receives timestamped key=value lines") {
+  hw::test::TempDir dir;
+  const auto file = (dir / "hw.log").string();
+  hw::log::init(hw::log::Level::info, hw::log::Sink::console, file);
+  hw::log::info("feeds", "feed polled", {{"url", "https://x.example/rss"}, {"note", "a b"}});
+  hw::log::debug("feeds", "not at info level");
+  hw::log::init(hw::log::Level::warning, hw::log::Sink::console);  // closes the file
+  const auto text = hw::test::read_file(file);
+  CHECK(text.find(" info [feeds] feed polled url=https://x.example/rss note=\"a b\"") !=
+        std::string::npos);
+  CHECK(text.find("not at info level") == std::string::npos);
+  CHECK_THROWS_WITH(hw::log::init(hw::log::Level::info, hw::log::Sink::console,
+                                  (dir / "missing/dir/x.log").string()),
+                    Catch::Matchers::Contains("missing/dir/x.log"));
+}

@@ -1,0 +1,45 @@
+#pragma once
+// Loads the development stance data (../shared/data/stance, README there): FNC-1 training
+// pairs and bodies, and the Emergent training split. Only for the trainer and the evaluation;
+// the product never reads these files.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace hw::tools {
+
+// Stance labels in the product's three learned classes.
+enum class Label { unrelated = -1, supports = 0, refutes = 1, mentions = 2 };
+
+struct FncPair {
+  std::string headline;
+  std::size_t body = 0;  // index into StanceCorpus::bodies
+  Label label = Label::unrelated;
+  int group = 0;  // claim cluster: headlines and bodies linked by related pairs
+};
+
+struct EmergentRow {
+  std::string claim;
+  std::string headline;
+  std::string claim_id;
+  Label label = Label::mentions;
+  int group = 0;  // the claim
+};
+
+struct StanceCorpus {
+  std::vector<std::string> bodies;
+  std::vector<FncPair> fnc;
+  std::vector<EmergentRow> emergent;
+};
+
+// Reads fnc1/train_{stances,bodies}.csv and emergent/url-versions-2015-06-14-clean-train.csv
+// under `dir`. Throws hw::Failure naming the file and line on malformed input.
+StanceCorpus load_stance_corpus(const std::filesystem::path& dir);
+
+// RFC 4180 CSV: quoted fields may hold commas, doubled quotes and new lines.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text, const std::string& name);
+
+// A fold in [0, folds) for a group, stable across runs and platforms (FNV-1a of the group's key).
+int fold_of(const std::string& group_key, int folds);
+
+}  // namespace hw::tools

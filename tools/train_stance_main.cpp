@@ -1,0 +1,80 @@
+// hw_train_stance: rebuilds models/stance-model.txt from the development data.
+//   hw_train_stance --data ../shared/data/stance --out models/stance-model.txt [--seed N]
+// Deterministic: the same data, options and seed give a byte-identical file.
+#include <fstream>
+#include <iostream>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "rules/stance_model.h"
+#include "tools/stance_trainer.h"
+#include "util/error.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: hw_train_stance --data DIR --out FILE [--seed N]\n"
+    "  DIR holds fnc1/train_{stances,bodies}.csv and "
+    "emergent/url-versions-2015-06-14-clean-train.csv\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data;
+  std::string out;
+  std::uint64_t seed = 20120524;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--data" && i + 1 < argc) {
+      data = argv[++i];
+    } else if (arg == "--out" && i + 1 < argc) {
+      out = argv[++i];
+    } else if (arg == "--seed" && i + 1 < argc) {
+      seed = std::stoull(argv[++i]);
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  if (data.empty() || out.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  try {
+    const auto corpus = hw::tools::load_stance_corpus(data);
+    std::vector<std::size_t> fnc(corpus.fnc.size());
+    std::iota(fnc.begin(), fnc.end(), 0);
+    std::vector<std::size_t> emergent(corpus.emergent.size());
+    std::iota(emergent.begin(), emergent.end(), 0);
+
+    hw::tools::StanceTrainingOptions options;
+    options.seed = seed;
+    options.header =
+        "# hypewatch stance model (docs/stance.md). Generated; do not edit.\n"
+        "# data: ../shared/data/stance development portions only: fnc1/train_stances.csv (" +
+        std::to_string(corpus.fnc.size()) + " pairs), fnc1/train_bodies.csv (" +
+        std::to_string(corpus.bodies.size()) +
+        " bodies), emergent/url-versions-2015-06-14-clean-train.csv (" +
+        std::to_string(corpus.emergent.size()) +
+        " rows). No FNC-1 competition test or Emergent test data.\n"
+        "# command: hw_train_stance --data ../shared/data/stance --out models/stance-model.txt "
+        "--seed " +
+        std::to_string(seed) +
+        "\n"
+        "# seed: " +
+        std::to_string(seed) + "\n";
+    const auto model = hw::tools::train_stance_model(corpus, fnc, emergent, options);
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    file << hw::rules::serialize_stance_model(model);
+    if (!file) {
+      std::cerr << "hw_train_stance: cannot write " << out << "\n";
+      return 1;
+    }
+    std::cout << "wrote " << out << " (" << model.idf.size() << " idf terms)\n";
+    return 0;
+  } catch (const hw::Failure& e) {
+    std::cerr << "hw_train_stance: " << e.what() << "\n";
+    return 1;
+  }
+}
