@@ -58,10 +58,11 @@ std::string html_chart(const std::vector<int>& per_day) {
       "aria-label=\"mentions per day\"><tr>";
   for (int count : per_day) {
     const int height = count == 0 ? 1 : 4 + (36 * count) / max;
-    out += "<td valign=\"bottom\" height=\"40\"><table cellpadding=\"0\" cellspacing=\"0\" "
-           "border=\"0\"><tr><td width=\"8\" height=\"" +
-           std::to_string(height) + "\" bgcolor=\"" + (count ? "#c0392b" : "#dddddd") +
-           "\" title=\"" + std::to_string(count) + "\"></td></tr></table></td>";
+    out +=
+        "<td valign=\"bottom\" height=\"40\"><table cellpadding=\"0\" cellspacing=\"0\" "
+        "border=\"0\"><tr><td width=\"8\" height=\"" +
+        std::to_string(height) + "\" bgcolor=\"" + (count ? "#c0392b" : "#dddddd") + "\" title=\"" +
+        std::to_string(count) + "\"></td></tr></table></td>";
   }
   out += "</tr></table>";
   return out;

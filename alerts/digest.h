@@ -23,9 +23,9 @@ struct FeedTrouble {
 };
 
 struct DigestContent {
-  std::vector<DigestAlert> alerts;                         // oldest first
-  std::map<std::string, std::string> statements;           // claim id -> statement
-  std::map<std::string, std::vector<int>> mentions;        // claim id -> per-day counts
+  std::vector<DigestAlert> alerts;                   // oldest first
+  std::map<std::string, std::string> statements;     // claim id -> statement
+  std::map<std::string, std::vector<int>> mentions;  // claim id -> per-day counts
   std::vector<FeedTrouble> failing_feeds;
   TimePoint now{};
 };

@@ -38,8 +38,8 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
 std::expected<std::string, Error> read_password(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) {
-    return std::unexpected(Error{"cannot read SMTP password file " + file.string() + ": " +
-                                 std::strerror(errno)});
+    return std::unexpected(
+        Error{"cannot read SMTP password file " + file.string() + ": " + std::strerror(errno)});
   }
   std::string password;
   std::getline(in, password);
@@ -135,7 +135,8 @@ std::expected<void, Error> send_with_sendmail(const std::string& sendmail_path,
   }
   close(in[0]);
   // A sendmail that dies early must not kill us with SIGPIPE.
-  struct sigaction ignore{}, old{};
+  struct sigaction ignore {
+  }, old{};
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &ignore, &old);
   std::size_t done = 0;

@@ -85,9 +85,9 @@ std::string rfc5322_date(TimePoint t) {
   const std::chrono::weekday wd{days};
   const std::chrono::hh_mm_ss hms{t - days};
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02ld:%02ld:%02ld +0000",
-                kDays[wd.c_encoding()], unsigned(ymd.day()), kMonths[unsigned(ymd.month()) - 1],
-                int(ymd.year()), long(hms.hours().count()), long(hms.minutes().count()),
+  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02ld:%02ld:%02ld +0000", kDays[wd.c_encoding()],
+                unsigned(ymd.day()), kMonths[unsigned(ymd.month()) - 1], int(ymd.year()),
+                long(hms.hours().count()), long(hms.minutes().count()),
                 long(hms.seconds().count()));
   return buf;
 }

@@ -108,9 +108,9 @@ int run(const std::vector<std::string>& all_args) {
   std::vector<std::string> args = all_args;
   args.erase(args.begin() + static_cast<std::ptrdiff_t>(*pos));
 
-  static const std::set<std::string> known{"poll",   "demo",  "claims", "history",
-                                           "alerts", "feeds", "parse",  "digest",
-                                           "classify", "claim", "stories", "search", "stats"};
+  static const std::set<std::string> known{"poll",    "demo",   "claims", "history",  "alerts",
+                                           "feeds",   "parse",  "digest", "classify", "claim",
+                                           "stories", "search", "stats"};
   if (!known.contains(command)) {
     std::cerr << "hypewatch: unknown command '" << command << "' (try `hypewatch --help`)\n";
     return 2;
@@ -118,8 +118,7 @@ int run(const std::vector<std::string>& all_args) {
 
   po::options_description specific(command + " options");
   po::positional_options_description positional;
-  bool json = false, once = false, undelivered = false, send = false, dry_run = false,
-       html = false;
+  bool json = false, once = false, undelivered = false, send = false, dry_run = false, html = false;
   std::string claim, source, base_uri, content_type;
   hw::app::FeedsCommand feeds_cmd;
   std::string claims_rules, reason;
@@ -137,8 +136,8 @@ int run(const std::vector<std::string>& all_args) {
                            "claims file: `claim` may then be one of its ids");
   } else if (command == "claim") {
     specific.add_options()("reason", po::value(&reason)->value_name("TEXT"),
-                           "why (goes into the history)")(
-        "claim-args", po::value(&claim_args), "set-status CLAIM STATUS");
+                           "why (goes into the history)")("claim-args", po::value(&claim_args),
+                                                          "set-status CLAIM STATUS");
     positional.add("claim-args", -1);
   } else if (command == "poll") {
     specific.add_options()("once", po::bool_switch(&once), "run one cycle and exit");

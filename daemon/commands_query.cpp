@@ -131,7 +131,8 @@ int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimeP
   auto store = open_for_query(inv.paths);
   auto alerts = store.list_alerts(undelivered_only);
   if (since) {
-    std::erase_if(alerts, [&](const storage::AlertRecord& r) { return r.alert.created_at < *since; });
+    std::erase_if(alerts,
+                  [&](const storage::AlertRecord& r) { return r.alert.created_at < *since; });
   }
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();

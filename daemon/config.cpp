@@ -7,8 +7,8 @@
 #include <charconv>
 #include <cstdlib>
 #include <set>
-#include <sstream>
 
+#include "daemon/toml_values.h"
 #include "util/error.h"
 
 namespace hw::app {
@@ -17,13 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string where(const fs::path& file, const toml::source_region& r) {
-  std::ostringstream out;
-  out << file.string() << ":" << r.begin.line << ":" << r.begin.column << ": ";
-  return out.str();
+  return toml_where(file, r);
 }
 
 [[noreturn]] void bad(const fs::path& file, const toml::node& node, const std::string& message) {
-  throw ConfigError(where(file, node.source()) + message);
+  toml_fail(file, node.source(), message);
 }
 
 std::string require_string(const fs::path& file, const toml::node& node, std::string_view key) {
@@ -48,12 +46,7 @@ bool has_scheme(std::string_view s) {
 
 std::chrono::seconds require_duration(const fs::path& file, const toml::node& value,
                                       std::string_view key) {
-  std::optional<std::chrono::seconds> d;
-  if (auto i = value.value<int64_t>(); i && value.is_integer()) {
-    d = *i > 0 ? std::optional(std::chrono::seconds{*i}) : std::nullopt;
-  } else if (auto s = value.value<std::string>()) {
-    d = parse_duration(*s);
-  }
+  const auto d = toml_duration(value);
   if (!d) {
     bad(file, value,
         std::string(key) + " must be a positive duration such as \"15m\", \"1h\" or 900 (seconds)");
@@ -84,8 +77,8 @@ FetchConfig parse_fetch(const fs::path& file, const toml::node& node) {
     } else if (key == "per_host") {
       f.per_host = require_count(file, value, "per_host", 1, 100);
     } else if (key == "host_min_gap_ms") {
-      f.host_min_gap = std::chrono::milliseconds{
-          require_count(file, value, "host_min_gap_ms", 0, 600'000)};
+      f.host_min_gap =
+          std::chrono::milliseconds{require_count(file, value, "host_min_gap_ms", 0, 600'000)};
     } else if (key == "timeout") {
       f.timeout = require_duration(file, value, "timeout");
     } else if (key == "max_backoff") {
@@ -206,17 +199,7 @@ Config load_config(const fs::path& path) {
         bad(file, value, "log_level must be one of debug, info, warning, error");
       }
     } else if (key == "poll_interval") {
-      std::optional<std::chrono::seconds> d;
-      if (auto i = value.value<int64_t>(); i && value.is_integer()) {
-        d = *i > 0 ? std::optional(std::chrono::seconds{*i}) : std::nullopt;
-      } else if (auto s = value.value<std::string>()) {
-        d = parse_duration(*s);
-      }
-      if (!d) {
-        bad(file, value,
-            "poll_interval must be a positive duration such as \"30m\", \"1h\" or 900 (seconds)");
-      }
-      config.poll_interval = *d;
+      config.poll_interval = require_duration(file, value, "poll_interval");
     } else if (key == "log_file") {
       config.log_file = resolve(file, require_string(file, value, "log_file"));
     } else if (key == "digest") {

@@ -10,8 +10,8 @@
 namespace hw::app {
 
 struct FeedConfig {
-  std::string url;   // absolute: http(s):// or file://
-  std::string name;  // for people; may be empty
+  std::string url;                                 // absolute: http(s):// or file://
+  std::string name;                                // for people; may be empty
   std::optional<std::chrono::seconds> interval{};  // `interval`: overrides poll_interval
 };
 

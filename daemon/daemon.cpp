@@ -15,11 +15,17 @@ namespace {
 
 using Steady = std::chrono::steady_clock;
 
+// Short enough for `systemctl status`: what ran, what failed, when the next feed is due, and
+// how many alerts still wait for the digest.
 std::string status_line(std::size_t feeds, const CycleReport& r, TimePoint at,
                         std::int64_t pending_alerts) {
-  return std::to_string(feeds) + " feeds; last cycle " + format_utc(at) + ": " +
-         std::to_string(r.stories_new) + " new stories, " + std::to_string(r.failed) +
-         " feeds failing; " + std::to_string(pending_alerts) + " alerts undelivered";
+  std::string line = std::to_string(feeds) + " feeds; last cycle " + format_utc(at) + ": " +
+                     std::to_string(r.feeds - r.not_due) + " polled, " + std::to_string(r.failed) +
+                     " failing, " + std::to_string(r.stories_new) + " new stories; ";
+  if (r.next_due) {
+    line += "next due " + format_utc(*r.next_due) + "; ";
+  }
+  return line + std::to_string(pending_alerts) + " alerts undelivered";
 }
 
 }  // namespace

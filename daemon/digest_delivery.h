@@ -26,8 +26,8 @@ struct DeliveryResult {
 // delivered.
 class DigestDelivery {
  public:
-  DigestDelivery(const DigestConfig& config, storage::Store& store,
-                 const std::filesystem::path& db, const Clock& clock);
+  DigestDelivery(const DigestConfig& config, storage::Store& store, const std::filesystem::path& db,
+                 const Clock& clock);
 
   // `force`: ignore the retry backoff (hypewatch digest --send).
   DeliveryResult deliver(bool force = false);
@@ -36,7 +36,8 @@ class DigestDelivery {
 
  private:
   alerts::DigestText render_text(const std::vector<storage::AlertRecord>& alerts);
-  std::string render(const std::vector<storage::AlertRecord>& alerts, const std::string& message_id);
+  std::string render(const std::vector<storage::AlertRecord>& alerts,
+                     const std::string& message_id);
 
   const DigestConfig& m_config;
   storage::Store& m_store;

@@ -1,10 +1,10 @@
 #pragma once
 // Shared by the config readers: positions in error messages, and durations.
+#include <toml++/toml.h>
 #include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <toml++/toml.h>
 
 namespace hw::app {
 

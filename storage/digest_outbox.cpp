@@ -82,7 +82,8 @@ std::optional<DigestBatch> DigestOutbox::create(const std::string& host, TimePoi
     message_id = "<hypewatch.digest." + std::to_string(id) + "." + compact_time(now) + "@" +
                  (host.empty() ? std::string("localhost") : host) + ">";
     {
-      auto ins = m_db.cached("INSERT INTO digests (id, message_id, created_at) VALUES (?1, ?2, ?3)");
+      auto ins =
+          m_db.cached("INSERT INTO digests (id, message_id, created_at) VALUES (?1, ?2, ?3)");
       ins->bind(1, id).bind(2, message_id).bind(3, now);
       ins->run();
     }
@@ -141,7 +142,9 @@ void DigestOutbox::record_failure(std::int64_t digest_id, const std::string& err
   tx.commit();
 }
 
-std::vector<AlertRecord> DigestOutbox::undelivered() const { return alerts_where_digest({}); }
+std::vector<AlertRecord> DigestOutbox::undelivered() const {
+  return alerts_where_digest({});
+}
 
 std::vector<MentionSeries> DigestOutbox::mentions(const std::vector<std::string>& claim_ids,
                                                   int days, TimePoint now) const {
@@ -157,7 +160,9 @@ std::vector<MentionSeries> DigestOutbox::mentions(const std::vector<std::string>
     st->bind(1, claim).bind(2, start);
     while (st->step()) {
       const auto t = st->column_time(0);
-      const auto day = (std::chrono::floor<std::chrono::days>(t) - (today - std::chrono::days(days - 1))).count();
+      const auto day =
+          (std::chrono::floor<std::chrono::days>(t) - (today - std::chrono::days(days - 1)))
+              .count();
       if (day >= 0 && day < days) {
         ++series.per_day[static_cast<std::size_t>(day)];
       }

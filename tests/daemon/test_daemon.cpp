@@ -54,8 +54,7 @@ TEST_CASE("hypewatchd polls, rejects a bad reload, and exits 0 on SIGTERM") {
 TEST_CASE("the CLI queries the database while hypewatchd writes to it") {
   hw::test::TempDir dir;
   std::filesystem::create_directory(dir / "feeds");
-  std::string config = "claims = \"" +
-                       (hw::test::source_dir() / "examples/claims.toml").string() +
+  std::string config = "claims = \"" + (hw::test::source_dir() / "examples/claims.toml").string() +
                        "\"\npoll_interval = \"1h\"\n";
   // 40 feeds x 60 items: enough writing to overlap with the queries below.
   for (int f = 0; f < 40; ++f) {

@@ -49,8 +49,8 @@ TEST_CASE("digest over SMTP: down, then up: delivered once, every alert exactly 
   // The server is down: the send fails with the reason, nothing is marked delivered.
   auto r = cli({"digest", "--send"});
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.out, Contains("NOT delivered") &&
-                        Contains("smtp://127.0.0.1:" + std::to_string(port)));
+  CHECK_THAT(r.out,
+             Contains("NOT delivered") && Contains("smtp://127.0.0.1:" + std::to_string(port)));
   CHECK(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).size() == n);
   const std::regex id_re("digest (<[^>]+>)");
   std::smatch first_id;
@@ -92,9 +92,9 @@ TEST_CASE("digest --dry-run shows the digest and changes nothing") {
   hw::test::TempDir dir;
   const auto config = (hw::test::source_dir() / "examples/hypewatch.toml").string();
   const auto db = (dir / "hw.db").string();
-  REQUIRE(hw::test::run_process({HW_HYPEWATCH_BIN, "--config", config, "--db", db, "poll",
-                                 "--once"})
-              .exit_code == 0);
+  REQUIRE(
+      hw::test::run_process({HW_HYPEWATCH_BIN, "--config", config, "--db", db, "poll", "--once"})
+          .exit_code == 0);
   auto r = hw::test::run_process(
       {HW_HYPEWATCH_BIN, "--config", config, "--db", db, "alerts", "--undelivered", "--json"});
   const std::size_t n = nlohmann::json::parse(r.out).size();
@@ -107,4 +107,48 @@ TEST_CASE("digest --dry-run shows the digest and changes nothing") {
   r = hw::test::run_process(
       {HW_HYPEWATCH_BIN, "--config", config, "--db", db, "alerts", "--undelivered", "--json"});
   CHECK(nlohmann::json::parse(r.out).size() == n);
+}
+
+TEST_CASE("digest through sendmail -t: accepted once; a failing sendmail keeps the alerts") {
+  hw::test::TempDir dir;
+  std::filesystem::copy(hw::test::source_dir() / "examples", dir / "ex",
+                        std::filesystem::copy_options::recursive);
+  // A stand-in for sendmail that records its arguments and the message, and fails while
+  // dir/refuse exists (like a full queue: EX_TEMPFAIL).
+  const auto script = dir / "sendmail";
+  hw::test::write_file(script, "#!/bin/sh\n[ -e '" + (dir / "refuse").string() +
+                                   "' ] && exit 75\necho \"$@\" > '" + (dir / "args").string() +
+                                   "'\ncat >> '" + (dir / "sent.eml").string() + "'\n");
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  const auto config = dir / "ex/hypewatch.toml";
+  hw::test::write_file(config, hw::test::read_file(config) +
+                                   "\n[digest]\nfrom = \"hypewatch@test.example\"\n"
+                                   "to = \"desk@test.example\"\nsendmail = \"" +
+                                   script.string() + "\"\n");
+  auto cli = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv{HW_HYPEWATCH_BIN, "--config", config.string(), "--db",
+                                  (dir / "hw.db").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return hw::test::run_process(argv);
+  };
+  REQUIRE(cli({"poll", "--once"}).exit_code == 0);
+
+  hw::test::write_file(dir / "refuse", "");
+  auto r = cli({"digest", "--send"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Contains("exited with status 75"));
+  CHECK_FALSE(std::filesystem::exists(dir / "sent.eml"));
+  CHECK_FALSE(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).empty());
+
+  std::filesystem::remove(dir / "refuse");
+  r = cli({"digest", "--send"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(hw::test::read_file(dir / "args") == "-t -oi\n");
+  const auto mail = hw::test::read_file(dir / "sent.eml");
+  CHECK_THAT(mail, Contains("To: desk@test.example\r\n") &&
+                       Contains("Message-ID: <hypewatch.digest.1.") &&
+                       Contains("multipart/alternative"));
+  CHECK(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).empty());
+  CHECK(cli({"digest", "--send"}).out.find("no undelivered alerts") != std::string::npos);
 }

@@ -105,7 +105,7 @@ TEST_CASE("politeness: at most N per host, a gap between starts, a global limit"
   hw::test::HttpServer server(hw::test::fixture("fetch"));
   hw::feeds::FetchOptions options;
   options.max_per_host = 2;
-  options.host_min_gap = std::chrono::milliseconds(50);
+  options.host_min_gap = std::chrono::milliseconds(200);
   Fetcher fetcher(options);
   std::vector<hw::feeds::FetchRequest> requests;
   for (int i = 0; i < 8; ++i) {
@@ -124,7 +124,9 @@ TEST_CASE("politeness: at most N per host, a gap between starts, a global limit"
   REQUIRE(starts.size() == 8);
   std::sort(starts.begin(), starts.end());
   for (std::size_t i = 1; i < starts.size(); ++i) {
-    CHECK(starts[i] - starts[i - 1] >= 0.045);  // server-side timing, a little slack
+    // Seen from the server, so scheduling noise on a loaded machine eats into the gap: check
+    // for most of it, which a fetcher without the gap (starts ~0 ms apart) cannot pass.
+    CHECK(starts[i] - starts[i - 1] >= 0.15);
   }
 }
 

@@ -2,8 +2,10 @@
 #include <sys/types.h>
 
 #include <filesystem>
+
 #include <string>
 #include <vector>
+#include "support/script_server.h"
 
 namespace hw::test {
 
@@ -13,11 +15,8 @@ namespace hw::test {
 class HttpServer {
  public:
   explicit HttpServer(const std::filesystem::path& root);
-  ~HttpServer();
-  HttpServer(const HttpServer&) = delete;
-  HttpServer& operator=(const HttpServer&) = delete;
 
-  int port() const { return m_port; }
+  int port() const { return m_server.port(); }
   std::string url(const std::string& path) const;  // "http://127.0.0.1:PORT" + path
   // Requests seen for `path` (asks the server's /hits endpoint).
   int hits(const std::string& path) const;
@@ -31,9 +30,7 @@ class HttpServer {
   std::vector<double> starts(const std::string& path) const;
 
  private:
-  pid_t m_pid = -1;
-  int m_stdin = -1;
-  int m_port = 0;
+  ScriptServer m_server;
 };
 
 }  // namespace hw::test

@@ -24,11 +24,11 @@ TEST_CASE("cpack builds a .deb with binaries, unit, config and claims; it instal
 
   r = hw::test::run_process({"/usr/bin/dpkg-deb", "-c", deb});
   REQUIRE(r.exit_code == 0);
-  for (const char* path : {"./usr/bin/hypewatch", "./usr/bin/hypewatchd",
-                           "./usr/lib/systemd/system/hypewatchd.service",
-                           "./etc/hypewatch/hypewatch.toml", "./etc/hypewatch/claims.toml",
-                           "./usr/share/hypewatch/examples/hypewatch.toml",
-                           "./usr/share/doc/hypewatch/README.md"}) {
+  for (const char* path :
+       {"./usr/bin/hypewatch", "./usr/bin/hypewatchd",
+        "./usr/lib/systemd/system/hypewatchd.service", "./etc/hypewatch/hypewatch.toml",
+        "./etc/hypewatch/claims.toml", "./usr/share/hypewatch/examples/hypewatch.toml",
+        "./usr/share/doc/hypewatch/README.md"}) {
     CHECK_THAT(r.out, Contains(path));
   }
 

@@ -19,7 +19,8 @@ TEST_CASE("hypewatchd.service scores at most 2.0 in systemd-analyze security") {
   INFO(r.out << r.err);
   std::smatch m;
   const std::string all = r.out + r.err;
-  REQUIRE(std::regex_search(all, m, std::regex("Overall exposure level for hypewatchd\\.service: "
-                                               "([0-9.]+)")));
+  REQUIRE(std::regex_search(all, m,
+                            std::regex("Overall exposure level for hypewatchd\\.service: "
+                                       "([0-9.]+)")));
   CHECK(std::stod(m[1].str()) <= 2.0);
 }

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "util/log.h"
 #include "support/test_support.h"
+#include "util/log.h"
 
 using namespace std::chrono;
 
