@@ -51,6 +51,17 @@ storage::Store open_for_query(const PathOptions& o) {
   return storage::Store::open(db, storage::OpenMode::read_only);
 }
 
+storage::ClaimRecord require_claim(const storage::Store& store, const std::string& claim_id) {
+  if (auto claim = store.claim(claim_id)) {
+    return *claim;
+  }
+  std::string known;
+  for (const auto& c : store.list_claims()) {
+    known += (known.empty() ? "" : ", ") + c.id;
+  }
+  throw ConfigError("unknown claim '" + claim_id + "' (known: " + known + ")");
+}
+
 storage::Store open_for_write(const fs::path& db) {
   std::error_code ec;
   if (db.has_parent_path()) {

@@ -35,6 +35,9 @@ std::filesystem::path query_database_path(const PathOptions& o);
 // Opens the database for queries: read-only, must exist.
 storage::Store open_for_query(const PathOptions& o);
 
+// The claim with this id; throws ConfigError "unknown claim 'x' (known: a, b)" otherwise.
+storage::ClaimRecord require_claim(const storage::Store& store, const std::string& claim_id);
+
 // Opens (creating the directory and file if needed) for writing.
 storage::Store open_for_write(const std::filesystem::path& db);
 

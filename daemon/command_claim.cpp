@@ -20,35 +20,21 @@ int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw ConfigError("--reason is required: say why, it goes into the claim's history");
   }
-  std::optional<Config> config;
-  if (!inv.paths.db) {
-    std::error_code ec;
-    const auto cfg = config_path(inv.paths);
-    if (inv.paths.config || std::filesystem::exists(cfg, ec)) {
-      config = load_config(cfg);
-    }
-  }
-  const auto db = database_path(inv.paths, config ? &*config : nullptr);
+  // Same database the queries read, but opened for writing; it must exist already.
+  const auto db = query_database_path(inv.paths);
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
     throw ConfigError("no database at " + db.string() +
                       " (run `hypewatch poll --once` first, or pass --db FILE)");
   }
   auto store = open_for_write(db);
-  const auto claim = store.claim(claim_id);
-  if (!claim) {
-    std::string known;
-    for (const auto& c : store.list_claims()) {
-      known += (known.empty() ? "" : ", ") + c.id;
-    }
-    throw ConfigError("unknown claim '" + claim_id + "' (known: " + known + ")");
-  }
+  const auto claim = require_claim(store, claim_id);
   const TimePoint now = clock.now();
   storage::EvaluationWrite write;
   write.at = now;
   storage::StatusChange change;
   change.claim_id = claim_id;
-  change.from = claim->status;
+  change.from = claim.status;
   change.to = *status;
   change.at = now;
   change.recorded_at = now;
@@ -59,14 +45,14 @@ int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
   Alert alert;
   alert.kind = AlertKind::status_change;
   alert.claim_id = claim_id;
-  alert.from = claim->status;
+  alert.from = claim.status;
   alert.to = *status;
   alert.created_at = now;
-  alert.message = std::string(to_string(claim->status)) + " -> " + std::string(to_string(*status)) +
+  alert.message = std::string(to_string(claim.status)) + " -> " + std::string(to_string(*status)) +
                   ": set manually: " + reason;
   write.alerts.push_back(alert);
   store.record_evaluation(write);
-  out << claim_id << ": " << to_string(claim->status) << " -> " << to_string(*status)
+  out << claim_id << ": " << to_string(claim.status) << " -> " << to_string(*status)
       << " (manual: " << reason << ")\n";
   return 0;
 }

@@ -78,27 +78,20 @@ int cmd_claims(const Invocation& inv, std::ostream& out) {
 
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  const auto claim = store.claim(claim_id);
-  if (!claim) {
-    std::string known;
-    for (const auto& c : store.list_claims()) {
-      known += (known.empty() ? "" : ", ") + c.id;
-    }
-    throw ConfigError("unknown claim '" + claim_id + "' (known: " + known + ")");
-  }
+  const auto claim = require_claim(store, claim_id);
   const auto history = store.history(claim_id);
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& e : history) {
       arr.push_back(to_json(e));
     }
-    out << nlohmann::json{{"claim", to_json(*claim)}, {"history", arr}}.dump(
+    out << nlohmann::json{{"claim", to_json(claim)}, {"history", arr}}.dump(
                2, ' ', false, nlohmann::json::error_handler_t::replace)
         << "\n";
     return 0;
   }
-  out << claim->id << ": " << claim->statement << "\n"
-      << "status: " << to_string(claim->status) << " since " << format_utc(claim->since) << "\n\n";
+  out << claim.id << ": " << claim.statement << "\n"
+      << "status: " << to_string(claim.status) << " since " << format_utc(claim.since) << "\n\n";
   for (const auto& e : history) {
     const auto& c = e.change;
     out << format_utc(c.at) << "  "

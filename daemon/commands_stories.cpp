@@ -38,8 +38,8 @@ std::string join(const std::vector<std::string>& items) {
 int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<TimePoint> since,
                 int limit, std::ostream& out) {
   auto store = open_for_query(inv.paths);  // validates the path and the schema
-  if (!claim.empty() && !store.claim(claim)) {
-    throw ConfigError("unknown claim '" + claim + "'");
+  if (!claim.empty()) {
+    require_claim(store, claim);
   }
   storage::StoryQueries queries(query_database_path(inv.paths));
   const auto rows = queries.stories(claim, since, limit);

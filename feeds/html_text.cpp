@@ -166,6 +166,342 @@ std::string strip_tags(std::string_view html) {
   return out;
 }
 
+// ---- Fast path: simple fragments without gumbo ----------------------------------------------
+// A single forward scan that accepts only markup whose gumbo tree is predictable: whitelisted
+// tags, strictly nested, no construct that makes the HTML5 tree builder close or reopen
+// elements implicitly, references that gumbo decodes the same way. Everything else returns
+// nullopt and goes to gumbo. The output is what gumbo_text would give (before collapsing):
+// text in document order, a space at every tag of a non-inline element.
+
+bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii_alnum(char c) {
+  return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+bool is_heading(GumboTag tag) {
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+         tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
+bool is_void_tag(GumboTag tag) {
+  return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_HR;
+}
+
+// The tags the fast path knows; all others (and FONT, which foreign content treats specially)
+// go to gumbo.
+bool is_fast_tag(GumboTag tag) {
+  if (tag == GUMBO_TAG_FONT)
+    return false;
+  if (is_inline(tag) || is_heading(tag))
+    return true;
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Start tags (of the known ones) that close an open <p> in the HTML5 tree builder.
+bool closes_p(GumboTag tag) {
+  return !is_inline(tag) && tag != GUMBO_TAG_BR && tag != GUMBO_TAG_IMG;
+}
+
+std::optional<GumboTag> fast_tag(std::string_view name) {
+  std::array<char, 12> lower{};
+  if (name.empty() || name.size() > lower.size())
+    return std::nullopt;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const GumboTag tag = gumbo_tagn_enum(lower.data(), static_cast<unsigned>(name.size()));
+  if (tag == GUMBO_TAG_UNKNOWN || !is_fast_tag(tag))
+    return std::nullopt;
+  return tag;
+}
+
+// A code point gumbo passes through unchanged, whether literal or from a reference: no
+// controls, C1, surrogates, noncharacters or BOM.
+bool is_plain_code_point(char32_t cp) {
+  if (cp < 0x20)
+    return cp == '\t' || cp == '\n';
+  if (cp >= 0x7F && cp <= 0x9F)
+    return false;
+  if (cp >= 0xD800 && cp <= 0xDFFF)
+    return false;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF)
+    return false;
+  if ((cp & 0xFFFE) == 0xFFFE || cp == 0xFEFF)
+    return false;
+  return cp <= 0x10FFFF;
+}
+
+// Length of the valid UTF-8 sequence at s[i] (lead byte >= 0x80) whose code point is plain,
+// else 0.
+std::size_t utf8_plain_length(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  char32_t cp = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size())
+    return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;  // overlong or out of range
+  return is_plain_code_point(cp) ? len : 0;
+}
+
+// The character reference at s[i] == '&' when it is a complete one (with ';') that gumbo
+// decodes to the same plain code point: appends it and returns the length consumed, else 0.
+std::size_t fast_reference(std::string_view s, std::size_t i, std::string& out) {
+  std::size_t j = i + 1;
+  if (j < s.size() && s[j] == '#') {
+    ++j;
+    const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+    if (hex)
+      ++j;
+    const std::size_t start = j;
+    char32_t cp = 0;
+    while (j < s.size()) {
+      const char c = s[j];
+      int v = -1;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      if (v < 0)
+        break;
+      cp = std::min<char32_t>(cp * (hex ? 16 : 10) + static_cast<char32_t>(v), 0x110000);
+      ++j;
+    }
+    if (j == start || j >= s.size() || s[j] != ';' || !is_plain_code_point(cp))
+      return 0;
+    append_utf8(out, cp);
+    return j + 1 - i;
+  }
+  while (j < s.size() && j - i <= 10 && is_ascii_alnum(s[j]))
+    ++j;
+  if (j >= s.size() || s[j] != ';' || j == i + 1)
+    return 0;
+  const std::string_view name = s.substr(i + 1, j - i - 1);
+  std::optional<char32_t> cp;
+  if (name == "amp")
+    cp = '&';
+  else if (name == "lt")
+    cp = '<';
+  else if (name == "gt")
+    cp = '>';
+  else if (name == "quot")
+    cp = '"';
+  else
+    cp = html_entity(name);  // HTML 4 names (apos too): HTML5 maps them to the same points
+  if (!cp)
+    return 0;
+  append_utf8(out, *cp);
+  return j + 1 - i;
+}
+
+// Skips the attributes of a start tag from s[i] (just after the tag name) to its '>'.
+// Returns the index after '>' and sets self_closing, or npos for anything unusual.
+std::size_t skip_attributes(std::string_view s, std::size_t i, bool& self_closing) {
+  self_closing = false;
+  while (true) {
+    while (i < s.size() && is_html_space(s[i]))
+      ++i;
+    if (i >= s.size())
+      return std::string_view::npos;
+    if (s[i] == '>')
+      return i + 1;
+    if (s[i] == '/') {
+      if (i + 1 < s.size() && s[i + 1] == '>') {
+        self_closing = true;
+        return i + 2;
+      }
+      return std::string_view::npos;
+    }
+    const std::size_t name_start = i;
+    while (i < s.size() && (is_ascii_alnum(s[i]) || s[i] == '-' || s[i] == '_' || s[i] == ':' ||
+                            s[i] == '.')) {
+      ++i;
+    }
+    if (i == name_start || i >= s.size())
+      return std::string_view::npos;
+    while (i < s.size() && is_html_space(s[i]))
+      ++i;
+    if (i >= s.size())
+      return std::string_view::npos;
+    if (s[i] != '=')
+      continue;  // attribute without a value; the next one (or the end) follows
+    ++i;
+    while (i < s.size() && is_html_space(s[i]))
+      ++i;
+    if (i >= s.size())
+      return std::string_view::npos;
+    if (s[i] == '"' || s[i] == '\'') {
+      const std::size_t close = s.find(s[i], i + 1);
+      if (close == std::string_view::npos)
+        return std::string_view::npos;
+      i = close + 1;
+      if (i >= s.size() || !(is_html_space(s[i]) || s[i] == '>' || s[i] == '/'))
+        return std::string_view::npos;
+      continue;
+    }
+    const std::size_t value_start = i;
+    while (i < s.size() && !is_html_space(s[i]) && s[i] != '>') {
+      const char c = s[i];
+      if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`')
+        return std::string_view::npos;
+      ++i;
+    }
+    if (i == value_start)
+      return std::string_view::npos;
+  }
+}
+
+// The raw text (before collapse_whitespace) of a simple fragment, or nullopt.
+std::optional<std::string> fast_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::vector<GumboTag> open;  // strictly nested open elements
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // A run of plain text.
+    const std::size_t run = i;
+    while (i < s.size()) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '<' || c == '&')
+        break;
+      if (c < 0x20) {
+        if (!is_html_space(static_cast<char>(c)))
+          return std::nullopt;
+        ++i;
+      } else if (c < 0x7F) {
+        ++i;
+      } else if (c == 0x7F) {
+        return std::nullopt;
+      } else {
+        const std::size_t len = utf8_plain_length(s, i);
+        if (len == 0)
+          return std::nullopt;
+        i += len;
+      }
+    }
+    out.append(s.substr(run, i - run));
+    if (i >= s.size())
+      break;
+
+    if (s[i] == '&') {
+      if (i + 1 >= s.size() || is_html_space(s[i + 1]) || s[i + 1] == '<' || s[i + 1] == '&') {
+        out += '&';  // not a character reference
+        ++i;
+        continue;
+      }
+      const std::size_t used = fast_reference(s, i, out);
+      if (used == 0)
+        return std::nullopt;
+      i += used;
+      continue;
+    }
+
+    // s[i] == '<'
+    if (i + 1 >= s.size())
+      return std::nullopt;
+    const char next = s[i + 1];
+    if (next == '/') {
+      std::size_t j = i + 2;
+      const std::size_t name_start = j;
+      while (j < s.size() && is_ascii_alnum(s[j]))
+        ++j;
+      if (j == name_start || !is_ascii_alpha(s[name_start]))
+        return std::nullopt;
+      const auto tag = fast_tag(s.substr(name_start, j - name_start));
+      while (j < s.size() && is_html_space(s[j]))
+        ++j;
+      if (!tag || j >= s.size() || s[j] != '>' || open.empty() || open.back() != *tag)
+        return std::nullopt;
+      open.pop_back();
+      if (!is_inline(*tag))
+        out += ' ';
+      i = j + 1;
+      continue;
+    }
+    if (!is_ascii_alpha(next)) {
+      if (next == '!' || next == '?')
+        return std::nullopt;  // comment, CDATA, doctype, processing instruction
+      out += '<';  // not a tag: the HTML tokenizer emits '<' as text
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < s.size() && is_ascii_alnum(s[j]))
+      ++j;
+    const auto tag = fast_tag(s.substr(i + 1, j - i - 1));
+    if (!tag || j >= s.size() || !(is_html_space(s[j]) || s[j] == '/' || s[j] == '>'))
+      return std::nullopt;
+    bool self_closing = false;
+    const std::size_t end = skip_attributes(s, j, self_closing);
+    if (end == std::string_view::npos || (self_closing && !is_void_tag(*tag)))
+      return std::nullopt;
+    // Anything that would make the tree builder close elements implicitly goes to gumbo.
+    if (closes_p(*tag) && std::ranges::find(open, GUMBO_TAG_P) != open.end())
+      return std::nullopt;
+    if (is_heading(*tag) && std::ranges::any_of(open, is_heading))
+      return std::nullopt;
+    if (*tag == GUMBO_TAG_A && std::ranges::find(open, GUMBO_TAG_A) != open.end())
+      return std::nullopt;
+    if (*tag == GUMBO_TAG_LI) {
+      for (auto it = open.rbegin(); it != open.rend(); ++it) {
+        if (*it == GUMBO_TAG_LI)
+          return std::nullopt;
+        if (*it != GUMBO_TAG_DIV && *it != GUMBO_TAG_P && !is_inline(*it))
+          break;
+      }
+    }
+    if (!is_inline(*tag))
+      out += is_void_tag(*tag) ? "  " : " ";
+    if (!is_void_tag(*tag))
+      open.push_back(*tag);
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -298,7 +634,22 @@ std::string html_to_text(std::string_view html) {
   if (html.find_first_of("<&") == std::string_view::npos)
     return collapse_whitespace(html);
   const auto tags = static_cast<std::size_t>(std::ranges::count(html, '<'));
-  return collapse_whitespace(tags > kMaxGumboTags ? strip_tags(html) : gumbo_text(html));
+  if (tags > kMaxGumboTags)
+    return collapse_whitespace(strip_tags(html));
+  if (auto text = fast_text(html))
+    return collapse_whitespace(*text);
+  return collapse_whitespace(gumbo_text(html));
+}
+
+std::optional<std::string> html_to_text_fast(std::string_view html) {
+  auto text = fast_text(html);
+  if (!text)
+    return std::nullopt;
+  return collapse_whitespace(*text);
+}
+
+std::string html_to_text_gumbo(std::string_view html) {
+  return collapse_whitespace(gumbo_text(html));
 }
 
 }  // namespace hw::feeds

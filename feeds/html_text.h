@@ -9,8 +9,15 @@ namespace hw::feeds {
 // Plain text of an HTML fragment: tags dropped, script/style skipped, entities decoded,
 // whitespace collapsed, block boundaries kept as spaces. Parsed with gumbo; fragments with
 // so many tags that gumbo's recursive tree teardown could exhaust the stack take a simple
-// tag-stripping path instead.
+// tag-stripping path instead. Simple fragments (well-nested common tags such as p, br, a, b,
+// div, lists, headings, img; character references gumbo decodes the same way) skip gumbo and
+// are read by a single scan with the same result; everything else goes to gumbo.
 std::string html_to_text(std::string_view html);
+
+// Test hooks for html_to_text: the gumbo-free scan (nullopt when the fragment is not simple
+// enough for it) and the gumbo path alone.
+std::optional<std::string> html_to_text_fast(std::string_view html);
+std::string html_to_text_gumbo(std::string_view html);
 
 // Runs of whitespace become one space; leading and trailing whitespace goes.
 std::string collapse_whitespace(std::string_view text);
