@@ -245,8 +245,8 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResul
 
   ++report.fetched;
   int added = 0, revised = 0;
-  for (const Story& story : parsed->items) {
-    const auto up = m_store.upsert_story(feed_id, story, now);
+  // One transaction for the whole feed: a failure leaves none of its stories stored.
+  for (const auto& up : m_store.upsert_stories(feed_id, parsed->items, now)) {
     if (up.outcome == storage::UpsertOutcome::inserted) {
       ++added;
     } else if (up.outcome == storage::UpsertOutcome::revised) {

@@ -289,6 +289,57 @@ struct Store::Impl {
     st->run();
   }
 
+  // One story of upsert_story/upsert_stories. Opens `tx` (BEGIN IMMEDIATE) when the story
+  // needs a write and it is not open yet; the caller commits it.
+  UpsertResult upsert(std::int64_t feed_id, const std::string& key, const Story& story,
+                      TimePoint fetched_at, std::optional<Transaction>& tx) {
+    require_writable("store stories");
+    auto same_text = [&](const KnownStory& k) {
+      return k.current.title == story.title && k.current.summary == story.summary &&
+             k.current.content == story.content;
+    };
+    auto same_meta = [&](const KnownStory& k) {
+      return k.current.guid == story.guid && k.current.link == story.link &&
+             k.current.published == story.published && k.current.updated == story.updated;
+    };
+    // The common case in every poll is an unchanged story: answer it without the write lock.
+    std::optional<KnownStory> known = find_story(feed_id, key);
+    if (known && known->revision_id != 0 && same_text(*known) && same_meta(*known)) {
+      return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+    }
+    if (!tx) {
+      tx.emplace(db);
+      // Look again under the write lock: another writer may have stored it meanwhile.
+      known = find_story(feed_id, key);
+    }
+    UpsertResult result;
+    if (!known) {
+      auto st = db.cached(
+          "INSERT INTO stories (feed_id, story_key, guid, link, published_at, updated_at, "
+          "first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      st->bind(1, feed_id).bind(2, key).bind(3, story.guid).bind(4, story.link);
+      st->bind(5, story.published).bind(6, story.updated).bind(7, fetched_at);
+      st->run();
+      result.story_id = db.last_insert_rowid();
+      result.revision = 1;
+      result.outcome = UpsertOutcome::inserted;
+    } else if (known->revision_id == 0 || !same_text(*known)) {
+      result.story_id = known->id;
+      result.revision = known->revision + 1;
+      result.outcome = known->revision_id == 0 ? UpsertOutcome::inserted : UpsertOutcome::revised;
+    } else {
+      // Same text, new dates or link: refresh the story row; no revision, nothing to re-match.
+      update_story(known->id, known->revision_id, story);
+      return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+    }
+    result.revision_id = insert_revision(result.story_id, result.revision, story, fetched_at);
+    update_story(result.story_id, result.revision_id, story);
+    auto st = db.cached("INSERT INTO pending_evaluations (revision_id, queued_at) VALUES (?1, ?2)");
+    st->bind(1, result.revision_id).bind(2, fetched_at);
+    st->run();
+    return result;
+  }
+
   template <typename Read>
   auto collect(std::string_view sql, Read read, auto... values) {
     std::vector<decltype(read(std::declval<const Statement&>()))> out;
@@ -475,56 +526,33 @@ UpsertResult Store::upsert_story(std::int64_t feed_id, const Story& story, TimeP
   const std::string key = story_key(story);
   auto& impl = *m_impl;
   return in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key, [&] {
-    impl.require_writable("store stories");
-    auto same_text = [&](const KnownStory& k) {
-      return k.current.title == story.title && k.current.summary == story.summary &&
-             k.current.content == story.content;
-    };
-    auto same_meta = [&](const KnownStory& k) {
-      return k.current.guid == story.guid && k.current.link == story.link &&
-             k.current.published == story.published && k.current.updated == story.updated;
-    };
-    // The common case in every poll is an unchanged story: answer it without the write lock.
-    if (auto known = impl.find_story(feed_id, key);
-        known && known->revision_id != 0 && same_text(*known) && same_meta(*known)) {
-      return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+    std::optional<Transaction> tx;
+    const UpsertResult result = impl.upsert(feed_id, key, story, fetched_at, tx);
+    if (tx) {
+      tx->commit();
     }
-
-    Transaction tx(impl.db);
-    // Look again under the write lock: another writer may have stored it meanwhile.
-    const auto known = impl.find_story(feed_id, key);
-    UpsertResult result;
-    if (!known) {
-      auto st = impl.db.cached(
-          "INSERT INTO stories (feed_id, story_key, guid, link, published_at, updated_at, "
-          "first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-      st->bind(1, feed_id).bind(2, key).bind(3, story.guid).bind(4, story.link);
-      st->bind(5, story.published).bind(6, story.updated).bind(7, fetched_at);
-      st->run();
-      result.story_id = impl.db.last_insert_rowid();
-      result.revision = 1;
-      result.outcome = UpsertOutcome::inserted;
-    } else if (known->revision_id == 0 || !same_text(*known)) {
-      result.story_id = known->id;
-      result.revision = known->revision + 1;
-      result.outcome = known->revision_id == 0 ? UpsertOutcome::inserted : UpsertOutcome::revised;
-    } else {
-      // Same text, new dates or link: refresh the story row; no revision, nothing to re-match.
-      impl.update_story(known->id, known->revision_id, story);
-      tx.commit();
-      return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
-    }
-    result.revision_id = impl.insert_revision(result.story_id, result.revision, story, fetched_at);
-    impl.update_story(result.story_id, result.revision_id, story);
-    {
-      auto st = impl.db.cached(
-          "INSERT INTO pending_evaluations (revision_id, queued_at) VALUES (?1, ?2)");
-      st->bind(1, result.revision_id).bind(2, fetched_at);
-      st->run();
-    }
-    tx.commit();
     return result;
   });
+}
+
+std::vector<UpsertResult> Store::upsert_stories(std::int64_t feed_id,
+                                                const std::vector<Story>& stories,
+                                                TimePoint fetched_at) {
+  auto& impl = *m_impl;
+  std::vector<UpsertResult> results;
+  results.reserve(stories.size());
+  // Taken by the first story that needs a write; an exception rolls the whole batch back.
+  std::optional<Transaction> tx;
+  for (const Story& story : stories) {
+    const std::string key = story_key(story);
+    results.push_back(
+        in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
+                   [&] { return impl.upsert(feed_id, key, story, fetched_at, tx); }));
+  }
+  if (tx) {
+    in_context("upsert stories feed=" + std::to_string(feed_id), [&] { tx->commit(); });
+  }
+  return results;
 }
 
 std::optional<Story> Store::story(std::int64_t story_id) const {

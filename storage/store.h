@@ -216,6 +216,11 @@ class Store {
   // Stories: dedup by (feed, key) where key = guid, or a stable fallback (link, else title)
   // when the guid is empty. A changed title/summary/content is a new revision.
   UpsertResult upsert_story(std::int64_t feed_id, const Story& story, TimePoint fetched_at);
+  // The stories of one feed, each exactly as upsert_story would store it (in order, so a key
+  // repeated within the batch sees the earlier item), but in ONE write transaction, taken only
+  // when something needs writing: all of them or, on an error, none. Results in input order.
+  std::vector<UpsertResult> upsert_stories(std::int64_t feed_id, const std::vector<Story>& stories,
+                                           TimePoint fetched_at);
   std::optional<Story> story(std::int64_t story_id) const;  // current revision
   // Revisions stored but not yet passed to record_evaluation, oldest evidence first
   // (published time, else fetch time). Every new revision is queued by upsert_story.

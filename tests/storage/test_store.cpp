@@ -582,3 +582,79 @@ TEST_CASE("repeat alerts: one per story, counted since the last status change") 
   f.store.record_evaluation(retract);
   CHECK(f.store.count_repeats_since_status_change("yemen-hacking") == 0);
 }
+
+TEST_CASE("stories: a feed's batch stores each item as upsert_story would, in one go") {
+  const Story a = make_story("urn:a", "A", "first");
+  const Story b = make_story("urn:b", "B", "second");
+  Story b2 = b;
+  b2.summary = "second, corrected";  // a new revision
+  Story a2 = a;
+  a2.updated = t0 + 1h;  // same text, new date: the row is refreshed, nothing re-queued
+  const std::vector<std::vector<Story>> polls = {{a, b, a}, {a2, b2}, {a2, b2}, {}};
+
+  Fixture batched;
+  Fixture single;
+  for (std::size_t p = 0; p < polls.size(); ++p) {
+    const TimePoint at = t0 + hours(2 * p);
+    const auto results = batched.store.upsert_stories(batched.feed, polls[p], at);
+    REQUIRE(results.size() == polls[p].size());
+    for (std::size_t i = 0; i < polls[p].size(); ++i) {
+      const auto expected = single.store.upsert_story(single.feed, polls[p][i], at);
+      INFO("poll " << p << " item " << i);
+      CHECK(results[i].outcome == expected.outcome);
+      CHECK(results[i].story_id == expected.story_id);
+      CHECK(results[i].revision_id == expected.revision_id);
+      CHECK(results[i].revision == expected.revision);
+    }
+    CHECK(batched.store.counts().stories == single.store.counts().stories);
+    CHECK(batched.store.counts().revisions == single.store.counts().revisions);
+    CHECK(batched.store.pending_evaluations().size() ==
+          single.store.pending_evaluations().size());
+  }
+  // The item repeated in one document is one story; the edit is revision 2.
+  const auto first = batched.store.upsert_stories(batched.feed, {a2, b2}, t0 + 9h);
+  CHECK(first[0].outcome == UpsertOutcome::unchanged);
+  CHECK(first[1].revision == 2);
+  CHECK(batched.store.counts().stories == 2);
+  CHECK(batched.store.counts().revisions == 3);
+  CHECK(batched.store.pending_evaluations().size() == 3);
+  CHECK(batched.store.story(first[0].story_id)->updated == t0 + 1h);
+  CHECK(batched.store.story(first[1].story_id)->summary == "second, corrected");
+}
+
+TEST_CASE("stories: a failure rolls back that feed's whole batch, and only it") {
+  Fixture f;
+  const auto kept = f.store.upsert_stories(f.feed, {make_story("urn:kept", "Kept", "s")}, t0);
+  {
+    Database db(f.path, Database::Access::read_write);
+    db.exec(
+        "CREATE TRIGGER test_refuse_bad BEFORE INSERT ON stories WHEN NEW.guid = 'urn:bad' "
+        "BEGIN SELECT RAISE(ABORT, 'bad story refused'); END");
+  }
+  const std::vector<Story> batch = {make_story("urn:kept", "Kept", "s, revised"),
+                                    make_story("urn:new", "New", "s"),
+                                    make_story("urn:bad", "Bad", "s")};
+  CHECK_THROWS_WITH(f.store.upsert_stories(f.feed, batch, t0 + 1h),
+                    Contains("upsert story feed=" + std::to_string(f.feed) + " key=urn:bad") &&
+                        Contains("bad story refused"));
+  // Nothing of the batch stayed: no new story, no revision, nothing queued.
+  CHECK(f.store.counts().stories == 1);
+  CHECK(f.store.counts().revisions == 1);
+  CHECK(f.store.pending_evaluations().size() == 1);
+  CHECK(f.store.story(kept[0].story_id)->summary == "s");
+
+  // The store is usable at once: another feed's batch and the same batch without the bad item.
+  const auto other = f.store.ensure_feed("https://other.example/rss");
+  CHECK(f.store.upsert_stories(other, {make_story("urn:x", "X", "s")}, t0 + 2h)[0].outcome ==
+        UpsertOutcome::inserted);
+  const auto again = f.store.upsert_stories(f.feed, {batch[0], batch[1]}, t0 + 2h);
+  CHECK(again[0].outcome == UpsertOutcome::revised);
+  CHECK(again[1].outcome == UpsertOutcome::inserted);
+  CHECK(f.store.counts().stories == 3);
+  CHECK(f.store.pending_evaluations().size() == 4);
+
+  // An unknown feed fails with the same context as upsert_story.
+  CHECK_THROWS_WITH(f.store.upsert_stories(4242, {make_story("urn:y", "t", "s")}, t0),
+                    Contains("upsert story feed=4242 key=urn:y") &&
+                        Contains("FOREIGN KEY constraint failed"));
+}
