@@ -1,4 +1,5 @@
 #include "feeds/date_parser.h"
+#include "feeds/xml_text.h"
 
 #include <array>
 #include <cctype>
@@ -328,19 +329,10 @@ std::optional<TimePoint> parse_iso8601(std::string_view s) {
   return assemble(f);
 }
 
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && ws(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && ws(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::optional<TimePoint> parse_date(std::string_view text) {
-  text = trim(text);
+  text = trim_xml(text);
   if (text.size() < 4 || text.size() > 100)
     return std::nullopt;
   if (all_digits(text.substr(0, 4)) && (text.size() == 4 || text[4] == '-')) {

@@ -1,4 +1,5 @@
 #include "feeds/uri.h"
+#include "feeds/xml_text.h"
 
 #include <cctype>
 #include <optional>
@@ -77,20 +78,11 @@ std::string merge(const UriParts& base, std::string_view ref_path) {
   return std::string(base.path.substr(0, slash + 1)) + std::string(ref_path);
 }
 
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && ws(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && ws(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string resolve_uri(std::string_view base_text, std::string_view reference) {
-  base_text = trim(base_text);
-  reference = trim(reference);
+  base_text = trim_xml(base_text);
+  reference = trim_xml(reference);
   if (base_text.empty())
     return std::string(reference);
   const UriParts ref = split(reference);
