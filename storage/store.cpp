@@ -853,39 +853,6 @@ std::int64_t Store::count_repeats_since_status_change(std::string_view claim_id)
   });
 }
 
-void Store::mark_alerts_delivered(const std::vector<std::int64_t>& alert_ids, TimePoint at) {
-  auto& impl = *m_impl;
-  in_context("mark alerts delivered", [&] {
-    impl.require_writable("mark alerts delivered");
-    Transaction tx(impl.db);
-    for (std::int64_t id : alert_ids) {
-      auto st = impl.db.cached(
-          "UPDATE alerts SET delivered_at = ?2, delivery_attempts = delivery_attempts + 1, "
-          "last_delivery_error = '' WHERE id = ?1 AND delivered_at IS NULL");
-      st->bind(1, id).bind(2, at);
-      st->run();
-    }
-    tx.commit();
-  });
-}
-
-void Store::record_delivery_failure(const std::vector<std::int64_t>& alert_ids,
-                                    std::string_view error) {
-  auto& impl = *m_impl;
-  in_context("record alert delivery failure", [&] {
-    impl.require_writable("record alert delivery failure");
-    Transaction tx(impl.db);
-    for (std::int64_t id : alert_ids) {
-      auto st = impl.db.cached(
-          "UPDATE alerts SET delivery_attempts = delivery_attempts + 1, last_delivery_error = ?2 "
-          "WHERE id = ?1 AND delivered_at IS NULL");
-      st->bind(1, id).bind(2, error);
-      st->run();
-    }
-    tx.commit();
-  });
-}
-
 Counts Store::counts() const {
   return in_context("count rows", [&] {
     auto st = m_impl->db.cached(

@@ -253,7 +253,8 @@ class Store {
   std::vector<ClaimMention> claim_mentions(std::string_view claim_id, TimePoint from,
                                            TimePoint to) const;
 
-  // Alerts, oldest first.
+  // Alerts, oldest first. Their delivery state is written only by DigestOutbox
+  // (storage/digest_outbox.h), the one path by which alerts leave.
   std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;
   // Alerts of `kind` for `claim_id` created at or after `since`.
   std::int64_t count_alerts(std::string_view claim_id, AlertKind kind, TimePoint since) const;
@@ -262,11 +263,6 @@ class Store {
   bool story_has_alert(std::int64_t story_id, std::string_view claim_id, AlertKind kind) const;
   // repeated_after_clarification alerts for `claim_id` recorded since its last status change.
   std::int64_t count_repeats_since_status_change(std::string_view claim_id) const;
-  // After a successful send only: stamps delivered_at, so an alert is never sent twice.
-  // Already delivered alerts are left alone.
-  void mark_alerts_delivered(const std::vector<std::int64_t>& alert_ids, TimePoint at);
-  // A failed send: counts the attempt and keeps the error; the alerts stay undelivered.
-  void record_delivery_failure(const std::vector<std::int64_t>& alert_ids, std::string_view error);
 
   Counts counts() const;
 

@@ -23,24 +23,36 @@ std::vector<nlohmann::json> received(const std::filesystem::path& dir) {
   }
 }
 
+// A private copy of the examples whose config ends with `digest_toml`; returns the config.
+std::filesystem::path examples_with_digest(const hw::test::TempDir& dir,
+                                           const std::string& digest_toml) {
+  std::filesystem::copy(hw::test::source_dir() / "examples", dir / "ex",
+                        std::filesystem::copy_options::recursive);
+  const auto config = dir / "ex/hypewatch.toml";
+  hw::test::write_file(config, hw::test::read_file(config) + "\n[digest]\n" + digest_toml);
+  return config;
+}
+
+// `hypewatch --config CONFIG --db DIR/hw.db ARGS...`
+hw::test::ProcessResult run_cli(const std::filesystem::path& config, const hw::test::TempDir& dir,
+                                std::vector<std::string> args) {
+  std::vector<std::string> argv{HW_HYPEWATCH_BIN, "--config", config.string(), "--db",
+                                (dir / "hw.db").string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return hw::test::run_process(argv);
+}
+
 }  // namespace
 
 TEST_CASE("digest over SMTP: down, then up: delivered once, every alert exactly once") {
   hw::test::TempDir dir;
-  std::filesystem::copy(hw::test::source_dir() / "examples", dir / "ex",
-                        std::filesystem::copy_options::recursive);
   const int port = hw::test::free_port();
-  const auto config = dir / "ex/hypewatch.toml";
-  hw::test::write_file(config, hw::test::read_file(config) +
-                                   "\n[digest]\nfrom = \"hypewatch@test.example\"\n"
-                                   "to = [\"desk@test.example\"]\nsmtp_url = \"smtp://127.0.0.1:" +
-                                   std::to_string(port) + "\"\nstarttls = \"off\"\n");
-  auto cli = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv{HW_HYPEWATCH_BIN, "--config", config.string(), "--db",
-                                  (dir / "hw.db").string()};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return hw::test::run_process(argv);
-  };
+  const auto config =
+      examples_with_digest(dir,
+                           "from = \"hypewatch@test.example\"\nto = [\"desk@test.example\"]\n"
+                           "smtp_url = \"smtp://127.0.0.1:" +
+                               std::to_string(port) + "\"\nstarttls = \"off\"\n");
+  auto cli = [&](std::vector<std::string> args) { return run_cli(config, dir, std::move(args)); };
   REQUIRE(cli({"poll", "--once"}).exit_code == 0);
   const auto alerts = nlohmann::json::parse(cli({"alerts", "--json"}).out);
   REQUIRE(alerts.size() >= 5);
@@ -111,8 +123,6 @@ TEST_CASE("digest --dry-run shows the digest and changes nothing") {
 
 TEST_CASE("digest through sendmail -t: accepted once; a failing sendmail keeps the alerts") {
   hw::test::TempDir dir;
-  std::filesystem::copy(hw::test::source_dir() / "examples", dir / "ex",
-                        std::filesystem::copy_options::recursive);
   // A stand-in for sendmail that records its arguments and the message, and fails while
   // dir/refuse exists (like a full queue: EX_TEMPFAIL).
   const auto script = dir / "sendmail";
@@ -120,17 +130,10 @@ TEST_CASE("digest through sendmail -t: accepted once; a failing sendmail keeps t
                                    "' ] && exit 75\necho \"$@\" > '" + (dir / "args").string() +
                                    "'\ncat >> '" + (dir / "sent.eml").string() + "'\n");
   std::filesystem::permissions(script, std::filesystem::perms::owner_all);
-  const auto config = dir / "ex/hypewatch.toml";
-  hw::test::write_file(config, hw::test::read_file(config) +
-                                   "\n[digest]\nfrom = \"hypewatch@test.example\"\n"
-                                   "to = \"desk@test.example\"\nsendmail = \"" +
-                                   script.string() + "\"\n");
-  auto cli = [&](std::vector<std::string> args) {
-    std::vector<std::string> argv{HW_HYPEWATCH_BIN, "--config", config.string(), "--db",
-                                  (dir / "hw.db").string()};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return hw::test::run_process(argv);
-  };
+  const auto config = examples_with_digest(
+      dir, "from = \"hypewatch@test.example\"\nto = \"desk@test.example\"\nsendmail = \"" +
+               script.string() + "\"\n");
+  auto cli = [&](std::vector<std::string> args) { return run_cli(config, dir, std::move(args)); };
   REQUIRE(cli({"poll", "--once"}).exit_code == 0);
 
   hw::test::write_file(dir / "refuse", "");

@@ -1,6 +1,7 @@
 // Store (storage/store.cpp) against a real SQLite file.
 #include <catch2/catch.hpp>
 
+#include "storage/digest_outbox.h"
 #include "storage/sqlite.h"
 #include "storage/store.h"
 #include "support/test_support.h"
@@ -420,23 +421,43 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
   CHECK(f.store.count_alerts("yemen-hacking", AlertKind::repeated_after_clarification,
                              t0 + 61min) == 0);
 
-  f.store.record_delivery_failure({all[0].id}, "smtp: connection refused");
+  // Delivery goes through the outbox: a failure is counted and kept on every alert of the
+  // digest; acceptance stamps them all; an alert raised meanwhile waits for the next digest.
+  hw::storage::DigestOutbox outbox(f.path);
+  const auto digest = outbox.create("test.example", t0 + 1h);
+  REQUIRE(digest);
+  CHECK(digest->alerts.size() == 3);
+  CHECK_FALSE(outbox.create("test.example", t0 + 1h));  // nothing left to freeze
+  outbox.record_failure(digest->id, "smtp: connection refused", t0 + 90min);
   auto pending = f.store.list_alerts(true);
   REQUIRE(pending.size() == 3);
   CHECK(pending[0].delivery_attempts == 1);
   CHECK(pending[0].last_delivery_error == "smtp: connection refused");
+  const auto retry = outbox.pending();
+  REQUIRE(retry);
+  CHECK(retry->message_id == digest->message_id);
+  CHECK(retry->attempts == 1);
+  CHECK(retry->next_attempt_at == t0 + 90min);
 
-  f.store.mark_alerts_delivered({all[0].id, all[1].id}, t0 + 2h);
+  hw::storage::EvaluationWrite later;
+  later.at = t0 + 100min;
+  hw::Alert note;
+  note.message = "raised while the digest was pending";
+  later.alerts.push_back(note);
+  f.store.record_evaluation(later);
+
+  outbox.mark_sent(digest->id, t0 + 2h);
   pending = f.store.list_alerts(true);
   REQUIRE(pending.size() == 1);
-  CHECK(pending[0].id == all[2].id);
+  CHECK(pending[0].alert.message == "raised while the digest was pending");
   all = f.store.list_alerts();
   CHECK(all[0].delivered_at == t0 + 2h);
   CHECK(all[0].delivery_attempts == 2);
   CHECK(all[0].last_delivery_error.empty());
+  CHECK_FALSE(outbox.pending());
 
   // Marking twice does not move the delivery time.
-  f.store.mark_alerts_delivered({all[0].id}, t0 + 5h);
+  outbox.mark_sent(digest->id, t0 + 5h);
   CHECK(f.store.list_alerts()[0].delivered_at == t0 + 2h);
 }
 
@@ -608,8 +629,7 @@ TEST_CASE("stories: a feed's batch stores each item as upsert_story would, in on
     }
     CHECK(batched.store.counts().stories == single.store.counts().stories);
     CHECK(batched.store.counts().revisions == single.store.counts().revisions);
-    CHECK(batched.store.pending_evaluations().size() ==
-          single.store.pending_evaluations().size());
+    CHECK(batched.store.pending_evaluations().size() == single.store.pending_evaluations().size());
   }
   // The item repeated in one document is one story; the edit is revision 2.
   const auto first = batched.store.upsert_stories(batched.feed, {a2, b2}, t0 + 9h);
@@ -654,7 +674,7 @@ TEST_CASE("stories: a failure rolls back that feed's whole batch, and only it") 
   CHECK(f.store.pending_evaluations().size() == 4);
 
   // An unknown feed fails with the same context as upsert_story.
-  CHECK_THROWS_WITH(f.store.upsert_stories(4242, {make_story("urn:y", "t", "s")}, t0),
-                    Contains("upsert story feed=4242 key=urn:y") &&
-                        Contains("FOREIGN KEY constraint failed"));
+  CHECK_THROWS_WITH(
+      f.store.upsert_stories(4242, {make_story("urn:y", "t", "s")}, t0),
+      Contains("upsert story feed=4242 key=urn:y") && Contains("FOREIGN KEY constraint failed"));
 }
