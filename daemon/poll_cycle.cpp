@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 #include <variant>
 
 #include "alerts/alert_text.h"
@@ -19,16 +20,17 @@ namespace {
 // change decide() proposes, counting the current story's site with the stored ones.
 rules::GateVerdict gate_change(const storage::Store& store, const Claim& policy, ClaimStatus to,
                                const Match& m, const std::string& story_link) {
-  std::set<std::string> sites{rules::site_of(story_link)};
-  if (rules::sources_needed(policy, to) > 1) {
-    for (const auto& mention : store.claim_mentions(policy.id, TimePoint{}, TimePoint::max())) {
-      if (mention.score >= policy.min_score &&
-          rules::backs(to, mention.stance, mention.retraction)) {
-        sites.insert(rules::site_of(mention.link.empty() ? mention.feed_url : mention.link));
-      }
-    }
+  std::map<std::tuple<std::string, Stance, bool>, double> best;
+  for (const auto& mention : store.claim_mentions(policy.id, TimePoint{}, TimePoint::max())) {
+    auto& score = best[{rules::site_of(mention.link.empty() ? mention.feed_url : mention.link),
+                        mention.stance, mention.retraction}];
+    score = std::max(score, mention.score);
   }
-  return rules::gate_transition(policy, to, m.score, {sites.begin(), sites.end()});
+  std::vector<rules::SiteEvidence> prior;
+  for (const auto& [key, score] : best) {
+    prior.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), score});
+  }
+  return rules::gate_transition(policy, to, m, rules::site_of(story_link), prior);
 }
 
 // A person set this status (`hypewatch claim set-status`): the engine leaves it alone.

@@ -61,9 +61,18 @@ int sources_needed(const Claim& policy, ClaimStatus to) {
   return 1;
 }
 
-GateVerdict gate_transition(const Claim& policy, ClaimStatus to, double score,
-                            const std::vector<std::string>& sites) {
+GateVerdict gate_transition(const Claim& policy, ClaimStatus to, const Match& current,
+                            std::string_view current_site, const std::vector<SiteEvidence>& prior) {
   GateVerdict v;
+  const double score = current.score;
+  std::vector<std::string> sites{std::string(current_site)};
+  for (const auto& e : prior) {
+    if (e.score >= policy.min_score && backs(to, e.stance, e.retraction)) {
+      sites.push_back(e.site);
+    }
+  }
+  std::ranges::sort(sites);
+  sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
   char buffer[96];
   if (score < policy.min_score) {
     std::snprintf(buffer, sizeof buffer, "score %.2f below min_score %.2f", score,

@@ -22,14 +22,24 @@ bool backs(ClaimStatus to, Stance stance, bool retraction);
 // confirmed, min_sources_resolve for clarified and retracted, 1 for reported.
 int sources_needed(const Claim& policy, ClaimStatus to);
 
+// What the claim's stored evidence says, one row per (site, stance, retraction) with the best
+// score seen: bounded by sites x stances however many stories repeat the claim.
+struct SiteEvidence {
+  std::string site;
+  Stance stance = Stance::mentions;
+  bool retraction = false;
+  double score = 0.0;
+};
+
 struct GateVerdict {
   bool pass = false;
   std::string note;  // for the history: "2 sites: a.example, b.example" or why it waits
 };
 
-// `sites`: the distinct sites of every story so far that backs `to` with a qualifying score,
-// the current story included.
-GateVerdict gate_transition(const Claim& policy, ClaimStatus to, double score,
-                            const std::vector<std::string>& sites);
+// Whether the evidence allows the change to `to` that decide() proposed for `current` (the
+// match of the story being evaluated, from `current_site`). `prior`: the claim's stored
+// evidence (SiteEvidence), without the current story.
+GateVerdict gate_transition(const Claim& policy, ClaimStatus to, const Match& current,
+                            std::string_view current_site, const std::vector<SiteEvidence>& prior);
 
 }  // namespace hw::rules

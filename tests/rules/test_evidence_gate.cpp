@@ -12,14 +12,36 @@ TEST_CASE("sites are hosts without www, case or port") {
   CHECK(site_of("not a url").empty());
 }
 
+namespace {
+
+hw::Match scored(double score, hw::Stance stance = hw::Stance::refutes) {
+  hw::Match m;
+  m.stance = stance;
+  m.score = score;
+  return m;
+}
+
+}  // namespace
+
 TEST_CASE("thresholds depend on the target status and the claim's policy") {
   hw::Claim policy;
-  CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, 0.9, {"a.example"}).pass);
-  CHECK(gate_transition(policy, ClaimStatus::disputed, 0.9, {"a.example", "b.example"}).pass);
-  CHECK(gate_transition(policy, ClaimStatus::clarified, 0.9, {"a.example"}).pass);
-  CHECK_FALSE(gate_transition(policy, ClaimStatus::reported, 0.4, {"a.example"}).pass);
+  const std::vector<SiteEvidence> none;
+  const std::vector<SiteEvidence> b_refutes{{"b.example", hw::Stance::refutes, false, 0.9}};
+  CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "a.example", none).pass);
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "a.example", b_refutes).pass);
+  // The same site twice is one source.
+  CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "b.example", b_refutes)
+                  .pass);
+  CHECK(gate_transition(policy, ClaimStatus::clarified, scored(0.9, hw::Stance::clarifies),
+                        "a.example", none)
+            .pass);
+  CHECK_FALSE(gate_transition(policy, ClaimStatus::reported, scored(0.4, hw::Stance::supports),
+                              "a.example", none)
+                  .pass);
   policy.min_sources_resolve = 2;
-  CHECK_THAT(gate_transition(policy, ClaimStatus::retracted, 0.9, {"a.example"}).note,
+  hw::Match retraction = scored(0.9);
+  retraction.retraction = true;
+  CHECK_THAT(gate_transition(policy, ClaimStatus::retracted, retraction, "a.example", none).note,
              Catch::Contains("waiting for 2 independent sources, have 1"));
   CHECK(backs(ClaimStatus::disputed, hw::Stance::refutes, false));
   CHECK_FALSE(backs(ClaimStatus::disputed, hw::Stance::refutes, true));
