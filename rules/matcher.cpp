@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "rules/claim_fit.h"
 #include "rules/stance_classifier.h"
 #include "rules/statement_index.h"
 #include "rules/story_index.h"
@@ -103,6 +104,7 @@ struct Matcher::Impl {
   std::unique_ptr<StanceClassifier> classifier;
   std::vector<ClaimProfile> profiles;  // per claim; empty for rule claims
   StatementIndex statements;
+  FitPolicy fit_policy;
 
   void compile() {
     compiled.reserve(claims.size());
@@ -193,6 +195,8 @@ struct Matcher::Impl {
     return false;
   }
 
+  // Statement claims compete for the story (rules/claim_fit.h); the winner's stance comes
+  // from the headline and body models (StanceClassifier::judge_stance).
   void match_statements(const Story& story, const StoryIndex& index,
                         std::vector<std::pair<std::size_t, Match>>& out) const {
     // The same parts StoryIndex reads, title apart: the model treats the headline on its own.
@@ -204,6 +208,10 @@ struct Matcher::Impl {
     }
     const std::string title = sanitize_utf8(story.title);
     body = sanitize_utf8(body);
+    // Many feeds repeat the headline as the description: that is not a body to judge.
+    if (repeats_headline(title, body)) {
+      body.clear();
+    }
     auto& pipeline = classifier->pipeline();
     const AnalyzedText t = pipeline.analyze(title);
     const AnalyzedText b = pipeline.analyze(body);
@@ -218,20 +226,54 @@ struct Matcher::Impl {
     }
     std::ranges::sort(terms);
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    for (const auto c : statements.candidates(terms)) {
-      const StanceVerdict v = classifier->classify(profiles[c], title, t, body, b);
-      if (!v.related) {
+    const auto candidates = statements.candidates(terms);
+    if (candidates.empty()) {
+      return;
+    }
+    const TermVector story_terms = story_vector(t, b, classifier->lexicon());
+    std::vector<FitCandidate> fits;
+    fits.reserve(candidates.size());
+    for (const auto c : candidates) {
+      fits.push_back({c, claim_fit(profiles[c], story_terms)});
+    }
+    const auto verdicts = contest(fits, fit_policy);
+    for (std::size_t i = 0; i < fits.size(); ++i) {
+      if (!verdicts[i].accepted) {
         continue;
       }
+      const std::size_t c = fits[i].claim;
+      const StanceVerdict v = classifier->judge_stance(profiles[c], title, t, body, b);
       Match match;
       match.claim_id = claims[c].id;
       match.stance = v.stance;
       match.score = v.score;
       match.evidence = v.evidence;
-      match.rule = "statement model: " + v.features;
+      match.rule = "statement " + verdicts[i].why + "; shared terms: " +
+                   shared_terms(c, t, b, title, body) + "; " + v.features;
       apply_phrases(index, c, match);
       out.emplace_back(c, std::move(match));
     }
+  }
+
+  // The claim's words the story carries, as the story spells them (for --explain).
+  std::string shared_terms(std::size_t c, const AnalyzedText& t, const AnalyzedText& b,
+                           std::string_view title, std::string_view body) const {
+    std::string out;
+    std::vector<TermId> seen;
+    for (const auto& [text, source] :
+         {std::pair{&t, title}, std::pair{&b, body}}) {
+      for (std::size_t i = 0; i < text->terms.size(); ++i) {
+        const TermId term = text->terms[i];
+        if (term == kNoTerm || std::ranges::find(seen, term) != seen.end() ||
+            std::ranges::find(profiles[c].terms, term) == profiles[c].terms.end()) {
+          continue;
+        }
+        seen.push_back(term);
+        const auto& token = text->tokens[i];
+        out += (out.empty() ? "" : ", ") + std::string(source.substr(token.begin, token.end - token.begin));
+      }
+    }
+    return out.empty() ? "none" : out;
   }
 
   std::optional<Match> match_claim(const StoryIndex& index, std::size_t c) const {

@@ -26,7 +26,7 @@ struct StanceVerdict {
 class StanceClassifier {
  public:
   // `model` must outlive the classifier.
-  explicit StanceClassifier(const StanceModel& model = builtin_stance_model());
+  explicit StanceClassifier(const StanceModel& model = stance_model_in_use());
   // Holds a stemmer with internal buffers: one classifier per thread.
   StanceClassifier(const StanceClassifier&) = delete;
   StanceClassifier& operator=(const StanceClassifier&) = delete;
@@ -38,6 +38,12 @@ class StanceClassifier {
   StanceVerdict classify(const ClaimProfile& claim, std::string_view title_text,
                          const AnalyzedText& title, std::string_view body_text,
                          const AnalyzedText& body) const;
+  // The stance of a story already known to be about the claim (the matcher decided): the
+  // headline model on the title, the body model on the body, their average when both are
+  // there. `body` must be empty when the feed's description only repeats the headline.
+  StanceVerdict judge_stance(const ClaimProfile& claim, std::string_view title_text,
+                             const AnalyzedText& title, std::string_view body_text,
+                             const AnalyzedText& body) const;
   // Relatedness only: cheaper, for choosing candidates among many claims.
   double related_probability(const ClaimProfile& claim, const AnalyzedText& title,
                              const AnalyzedText& body) const;

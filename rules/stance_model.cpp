@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "util/error.h"
@@ -189,6 +191,23 @@ std::string serialize_stance_model(const StanceModel& model) {
   write_linear(out, "stance_title", model.stance_title);
   out << "end\n";
   return out.str();
+}
+
+const StanceModel& stance_model_in_use() {
+  static const StanceModel model = [] {
+    const char* path = std::getenv("HYPEWATCH_STANCE_MODEL");
+    if (path == nullptr || *path == '\0') {
+      return builtin_stance_model();
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (!file) {
+      throw ConfigError(std::string(path) + ": cannot read stance model (HYPEWATCH_STANCE_MODEL)");
+    }
+    return parse_stance_model(text.str(), path);
+  }();
+  return model;
 }
 
 const StanceModel& builtin_stance_model() {

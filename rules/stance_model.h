@@ -34,5 +34,10 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
 std::string serialize_stance_model(const StanceModel& model);
 // The model compiled into this program (models/stance-model.txt at build time).
 const StanceModel& builtin_stance_model();
+// The model the product uses: the file named by the environment variable
+// HYPEWATCH_STANCE_MODEL when it is set (to evaluate a model trained without the data being
+// replayed, docs/stance.md), else the built-in one. Throws ConfigError on an unreadable or
+// malformed file.
+const StanceModel& stance_model_in_use();
 
 }  // namespace hw::rules

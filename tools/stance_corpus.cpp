@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <map>
+#include <set>
+#include <cctype>
 #include <numeric>
 #include <sstream>
 
@@ -196,6 +198,54 @@ StanceCorpus load_stance_corpus(const std::filesystem::path& dir) {
     corpus.emergent.push_back({row[1], row[2], row[5], emergent_label(row[3], where), it->second});
   }
   return corpus;
+}
+
+namespace {
+
+std::string headline_key(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0) {
+      if (space && !out.empty()) {
+        out += ' ';
+      }
+      out += static_cast<char>(std::tolower(c));
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TrainingSplit split_without_fold(const StanceCorpus& corpus, int fold, int folds) {
+  TrainingSplit split;
+  std::set<std::string> held_out;
+  for (std::size_t i = 0; i < corpus.emergent.size(); ++i) {
+    const auto& row = corpus.emergent[i];
+    if (fold_of(row.claim_id, folds) == fold) {
+      held_out.insert(headline_key(row.claim));
+      held_out.insert(headline_key(row.headline));
+    } else {
+      split.emergent.push_back(i);
+    }
+  }
+  std::set<int> dropped_groups;
+  for (const auto& pair : corpus.fnc) {
+    if (held_out.contains(headline_key(pair.headline))) {
+      dropped_groups.insert(pair.group);
+    }
+  }
+  for (std::size_t i = 0; i < corpus.fnc.size(); ++i) {
+    if (!dropped_groups.contains(corpus.fnc[i].group)) {
+      split.fnc.push_back(i);
+    }
+  }
+  return split;
 }
 
 }  // namespace hw::tools

@@ -39,6 +39,16 @@ StanceCorpus load_stance_corpus(const std::filesystem::path& dir);
 // RFC 4180 CSV: quoted fields may hold commas, doubled quotes and new lines.
 std::vector<std::vector<std::string>> parse_csv(const std::string& text, const std::string& name);
 
+// Training rows that share no rumour with fold `fold` of `folds` of the Emergent claims
+// (folds by claimId, fold_of): Emergent rows of the other folds, and FNC-1 pairs whose claim
+// cluster holds none of the fold's claim or article headlines (FNC-1 was built from
+// Emergent's articles; headlines compared on lower-case letters and digits).
+struct TrainingSplit {
+  std::vector<std::size_t> fnc;
+  std::vector<std::size_t> emergent;
+};
+TrainingSplit split_without_fold(const StanceCorpus& corpus, int fold, int folds);
+
 // A fold in [0, folds) for a group, stable across runs and platforms (FNV-1a of the group's key).
 int fold_of(const std::string& group_key, int folds);
 

@@ -14,7 +14,10 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: hw_train_stance --data DIR --out FILE [--seed N]\n"
+    "usage: hw_train_stance --data DIR --out FILE [--seed N] [--exclude-fold K --folds N]\n"
+    "  --exclude-fold K: leave out the Emergent claims of fold K of N (folds by claimId, as\n"
+    "  hw_bench_stance) and every FNC-1 claim cluster holding one of their headlines, so that\n"
+    "  the model can be evaluated on those rumours (docs/stance.md)\n"
     "  DIR holds fnc1/train_{stances,bodies}.csv and "
     "emergent/url-versions-2015-06-14-clean-train.csv\n";
 
@@ -24,6 +27,8 @@ int main(int argc, char** argv) {
   std::string data;
   std::string out;
   std::uint64_t seed = 20120524;
+  int exclude_fold = -1;
+  int folds = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--data" && i + 1 < argc) {
@@ -32,21 +37,33 @@ int main(int argc, char** argv) {
       out = argv[++i];
     } else if (arg == "--seed" && i + 1 < argc) {
       seed = std::stoull(argv[++i]);
+    } else if (arg == "--exclude-fold" && i + 1 < argc) {
+      exclude_fold = std::stoi(argv[++i]);
+    } else if (arg == "--folds" && i + 1 < argc) {
+      folds = std::stoi(argv[++i]);
     } else {
       std::cerr << kUsage;
       return 2;
     }
   }
-  if (data.empty() || out.empty()) {
+  if (data.empty() || out.empty() || folds < 2 || exclude_fold >= folds) {
     std::cerr << kUsage;
     return 2;
   }
   try {
     const auto corpus = hw::tools::load_stance_corpus(data);
-    std::vector<std::size_t> fnc(corpus.fnc.size());
-    std::iota(fnc.begin(), fnc.end(), 0);
-    std::vector<std::size_t> emergent(corpus.emergent.size());
-    std::iota(emergent.begin(), emergent.end(), 0);
+    std::vector<std::size_t> fnc;
+    std::vector<std::size_t> emergent;
+    if (exclude_fold < 0) {
+      fnc.resize(corpus.fnc.size());
+      std::iota(fnc.begin(), fnc.end(), 0);
+      emergent.resize(corpus.emergent.size());
+      std::iota(emergent.begin(), emergent.end(), 0);
+    } else {
+      const auto split = hw::tools::split_without_fold(corpus, exclude_fold, folds);
+      fnc = split.fnc;
+      emergent = split.emergent;
+    }
 
     hw::tools::StanceTrainingOptions options;
     options.seed = seed;
@@ -57,10 +74,18 @@ int main(int argc, char** argv) {
         std::to_string(corpus.bodies.size()) +
         " bodies), emergent/url-versions-2015-06-14-clean-train.csv (" +
         std::to_string(corpus.emergent.size()) +
-        " rows). No FNC-1 competition test or Emergent test data.\n"
-        "# command: hw_train_stance --data ../shared/data/stance --out models/stance-model.txt "
-        "--seed " +
+        " rows). No FNC-1 competition test or Emergent test data.\n" +
+        (exclude_fold < 0 ? std::string()
+                          : "# trained on " + std::to_string(fnc.size()) + " FNC-1 pairs and " +
+                                std::to_string(emergent.size()) +
+                                " Emergent rows: without the Emergent claims of fold " +
+                                std::to_string(exclude_fold) + " of " + std::to_string(folds) +
+                                " (by claimId) and the FNC-1 clusters sharing their headlines\n") +
+        "# command: hw_train_stance --data ../shared/data/stance --out " + out + " --seed " +
         std::to_string(seed) +
+        (exclude_fold < 0 ? std::string()
+                          : " --exclude-fold " + std::to_string(exclude_fold) + " --folds " +
+                                std::to_string(folds)) +
         "\n"
         "# seed: " +
         std::to_string(seed) + "\n";

@@ -1,0 +1,62 @@
+#pragma once
+// Which statement claims a story is about (docs/stance.md, "Which claim a story is about").
+// A claim written as a statement competes with every other statement claim for each story:
+// the story's headline and lead are compared with each candidate claim (tf-idf cosine), and
+// the story goes to the best-fitting claim only when the fit is both high enough and clearly
+// ahead of the runner-up. Sharing a topic ("Apple Watch") is not enough: thirty claims on one
+// topic fit a story about equally, so none of them wins unless the story carries what
+// distinguishes one of them. Pure: no clock, no database.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/stance_features.h"
+#include "rules/stance_lexicon.h"
+#include "rules/text_pipeline.h"
+
+namespace hw::rules {
+
+// Thresholds calibrated on the development rumours with 5 folds by claim (docs/stance.md).
+struct FitPolicy {
+  double min_fit = 0.15;        // cosine below this: the story does not carry the claim
+  double min_lead_ratio = 1.4;  // the best claim must fit this many times the runner-up
+};
+
+// A story's content terms, weighted (1 + ln tf) x idf, from its headline and the first
+// sentences of its body (news puts the claim up front; the rest dilutes the comparison).
+struct TermVector {
+  std::vector<std::pair<TermId, float>> weights;  // sorted by term
+  double norm = 0.0;
+};
+
+TermVector story_vector(const AnalyzedText& title, const AnalyzedText& body,
+                        const StanceLexicon& lexicon, std::size_t lead_sentences = 3);
+
+// Cosine between the claim's idf-weighted terms and the story vector; 0 when either is empty.
+double claim_fit(const ClaimProfile& claim, const TermVector& story);
+
+struct FitCandidate {
+  std::size_t claim = 0;
+  double fit = 0.0;
+};
+
+struct FitVerdict {
+  bool accepted = false;
+  double fit = 0.0;
+  double runner_up = 0.0;  // best fit among the other candidates (0 when alone)
+  std::string why;         // "fit 0.42, runner-up 0.18 (2.3x)" or why it was refused
+};
+
+// Judges every candidate against the others: only the best can win, and only when
+// fit >= min_fit and fit >= min_lead_ratio x runner-up. Returns one verdict per candidate,
+// in the order given.
+std::vector<FitVerdict> contest(const std::vector<FitCandidate>& candidates,
+                                const FitPolicy& policy = {});
+
+// Whether a feed's description only repeats its headline (equal to it, or a prefix of it,
+// ignoring case, punctuation and spacing): such a description is not a body.
+bool repeats_headline(std::string_view title, std::string_view description);
+
+}  // namespace hw::rules
