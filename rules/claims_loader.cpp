@@ -20,7 +20,7 @@ constexpr std::string_view kClaimKeys[] = {
     "id",           "statement",           "status",
     "required",     "clarification",       "refutation",
     "confirmation", "retraction",          "min_score",
-    "min_sources",  "min_sources_resolve", "hype_min_mentions",
+    "min_sources",  "min_sources_resolve", "clear_denial_score", "hype_min_mentions",
     "hype_factor"};
 
 // Builds the ConfigError messages: "FILE:LINE:COL: message".
@@ -279,6 +279,8 @@ Claim parse_claim(const ErrorSite& site, const toml::table& table,
       claim.min_score = parse_number(site, node, name, 0.0, 1.0);
     } else if (name == "min_sources") {
       claim.min_sources = parse_count(site, node, name, 1, 100);
+    } else if (name == "clear_denial_score") {
+      claim.clear_denial_score = parse_number(site, node, name, 0.0, 1.0);
     } else if (name == "min_sources_resolve") {
       claim.min_sources_resolve = parse_count(site, node, name, 1, 100);
     } else if (name == "hype_min_mentions") {

@@ -80,7 +80,21 @@ GateVerdict gate_transition(const Claim& policy, ClaimStatus to, const Match& cu
     v.note = buffer;
     return v;
   }
-  const int needed = sources_needed(policy, to);
+  int needed = sources_needed(policy, to);
+  // One clear denial disputes a claim: waiting for a second site leaves most debunked rumours
+  // `reported` (docs/status.md, replay figures). A hesitant one still waits for corroboration.
+  double best_denial = to == ClaimStatus::disputed ? score : 0.0;
+  for (const auto& e : prior) {
+    if (to == ClaimStatus::disputed && backs(to, e.stance, e.retraction)) {
+      best_denial = std::max(best_denial, e.score);
+    }
+  }
+  // Only for statement claims: their scores are the stance model's probabilities, on which the
+  // threshold was calibrated; a hand rule's score measures how tightly its words cohere.
+  if (to == ClaimStatus::disputed && policy.required.empty() &&
+      best_denial >= policy.clear_denial_score) {
+    needed = 1;
+  }
   const int have = static_cast<int>(sites.size());
   std::string list;
   for (const auto& site : sites) {

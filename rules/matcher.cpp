@@ -105,6 +105,8 @@ struct Matcher::Impl {
   std::vector<ClaimProfile> profiles;  // per claim; empty for rule claims
   StatementIndex statements;
   FitPolicy fit_policy;
+  std::unordered_map<TermId, std::size_t> claim_df;  // statement claims holding each term
+  std::size_t statement_claims = 0;
 
   void compile() {
     compiled.reserve(claims.size());
@@ -117,6 +119,10 @@ struct Matcher::Impl {
         }
         profiles[c] = classifier->profile(claim.statement);
         statements.add(c, profiles[c]);
+        ++statement_claims;
+        for (const TermId term : profiles[c].terms) {
+          ++claim_df[term];
+        }
       }
       CompiledClaim out;
       for (const auto& group : claim.required) {
@@ -242,6 +248,9 @@ struct Matcher::Impl {
         continue;
       }
       const std::size_t c = fits[i].claim;
+      if (!carries_distinguishing_term(c, story_terms)) {
+        continue;  // only the topic the claim shares with other claims
+      }
       const StanceVerdict v = classifier->judge_stance(profiles[c], title, t, body, b);
       Match match;
       match.claim_id = claims[c].id;
@@ -253,6 +262,24 @@ struct Matcher::Impl {
       apply_phrases(index, c, match);
       out.emplace_back(c, std::move(match));
     }
+  }
+
+  // Whether the story holds one of the claim's distinguishing terms: a term at most a tenth of
+  // the statement claims share (at least one claim). "Apple" and "watch" do not tell thirty
+  // Apple Watch claims apart; "sapphire" does.
+  bool carries_distinguishing_term(std::size_t c, const TermVector& story) const {
+    const std::size_t limit = std::max<std::size_t>(1, statement_claims / 10);
+    for (const TermId term : profiles[c].terms) {
+      if (claim_df.at(term) > limit) {
+        continue;
+      }
+      const auto it =
+          std::ranges::lower_bound(story.weights, term, {}, &std::pair<TermId, float>::first);
+      if (it != story.weights.end() && it->first == term) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The claim's words the story carries, as the story spells them (for --explain).

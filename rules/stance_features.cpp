@@ -194,6 +194,7 @@ ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& l
   }
   std::ranges::sort(p.bigrams);
   p.bigrams.erase(std::unique(p.bigrams.begin(), p.bigrams.end()), p.bigrams.end());
+  p.negated = !statement.negations.empty();
   p.total_weight = std::accumulate(p.weights.begin(), p.weights.end(), 0.0);
   std::vector<std::size_t> order(p.terms.size());
   std::iota(order.begin(), order.end(), 0);
@@ -320,6 +321,9 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
     if (focus_cues[c] > 0 || in_title > 0) {
       out.cue_mask_focus |= 1U << c;
     }
+    if (in_title > 0) {
+      out.title_cues |= 1U << c;
+    }
   }
   const bool title_negated =
       std::ranges::any_of(t.sentence_negated, [](std::uint8_t v) { return v != 0; });
@@ -331,6 +335,7 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
   st.push_back({quotes_title, static_cast<float>(std::min<std::size_t>(title.quotes, 2)) / 2.0F});
   st.push_back({claim_sentence_share, static_cast<float>(claim_sentences / sentences)});
   out.negation_near_claim = title_negated || focus_negated > 0;
+  out.title_negated = title_negated;
 
   // Hashed words: the title (with word pairs) and the claim's sentences in the body.
   if (!title.tokens.empty()) {

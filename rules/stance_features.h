@@ -24,6 +24,7 @@ struct ClaimProfile {
   double total_weight = 0.0;
   std::vector<std::size_t> top;  // indices of the (up to) three most informative terms
   std::uint64_t filter = 0;      // bit (term % 64) of every term: most story words miss it
+  bool negated = false;          // the statement itself holds a negation ("X did not …")
 };
 
 ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& lexicon);
@@ -66,6 +67,8 @@ struct PairFeatures {
   std::vector<Feature> stance;
   std::uint32_t cue_mask_focus = 0;  // cues found in the claim's sentences (for "features fired")
   bool negation_near_claim = false;
+  bool title_negated = false;       // a negation next to a claim word in the title
+  std::uint32_t title_cues = 0;     // cues found in the title (bit 1 << Cue)
   // The sentence that carries the claim best: in the body, or in the title when the body is
   // empty or does not contain the claim's words.
   bool evidence_in_title = false;

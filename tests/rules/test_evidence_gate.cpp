@@ -25,6 +25,7 @@ hw::Match scored(double score, hw::Stance stance = hw::Stance::refutes) {
 
 TEST_CASE("thresholds depend on the target status and the claim's policy") {
   hw::Claim policy;
+  policy.required = {{"hand rule"}};  // a hand-written claim: denials need two sites
   const std::vector<SiteEvidence> none;
   const std::vector<SiteEvidence> b_refutes{{"b.example", hw::Stance::refutes, false, 0.9}};
   CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "a.example", none).pass);
@@ -45,6 +46,29 @@ TEST_CASE("thresholds depend on the target status and the claim's policy") {
              Catch::Contains("waiting for 2 independent sources, have 1"));
   CHECK(backs(ClaimStatus::disputed, hw::Stance::refutes, false));
   CHECK_FALSE(backs(ClaimStatus::disputed, hw::Stance::refutes, true));
+}
+
+TEST_CASE("a statement claim is disputed by one clear denial, a hesitant one waits") {
+  hw::Claim policy;  // statement only: scores are the stance model's probabilities
+  const std::vector<SiteEvidence> none;
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.8), "a.example", none).pass);
+  CHECK_THAT(gate_transition(policy, ClaimStatus::disputed, scored(0.6), "a.example", none).note,
+             Catch::Contains("waiting for 2 independent sources"));
+  // A clear denial stored earlier lets a hesitant one from elsewhere... and itself suffices.
+  const std::vector<SiteEvidence> clear{{"b.example", hw::Stance::refutes, false, 0.9}};
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.6), "a.example", clear).pass);
+  // Repetition is not confirmation: any number of sites supporting it does not confirm it.
+  std::vector<SiteEvidence> repeats;
+  for (int i = 0; i < 20; ++i) {
+    repeats.push_back({"site" + std::to_string(i) + ".example", hw::Stance::supports, false, 0.9});
+  }
+  CHECK_FALSE(backs(ClaimStatus::confirmed, hw::Stance::supports, false));
+  CHECK_FALSE(
+      gate_transition(policy, ClaimStatus::confirmed, scored(0.9, hw::Stance::confirms), "a.example",
+                      repeats)
+          .pass);
+  policy.clear_denial_score = 0.95;
+  CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "a.example", none).pass);
 }
 
 TEST_CASE("hype needs a minimum count, two sites and a multiple of the baseline") {

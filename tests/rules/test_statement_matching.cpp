@@ -2,6 +2,7 @@
 // hand rules still win for claims that have them.
 #include <catch2/catch.hpp>
 
+#include "rules/claim_fit.h"
 #include "rules/claims_loader.h"
 #include "rules/matcher.h"
 #include "rules/stance_classifier.h"
@@ -37,7 +38,8 @@ required = [["state department"], ["hack*"], ["yemen*"]]
             "The McDonald's burger, bought in 1995, has barely changed, the two men said."));
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].claim_id == "burger");
-  CHECK(hits[0].rule.starts_with("statement model: related"));
+  CHECK(hits[0].rule.starts_with("statement fit"));
+  CHECK_THAT(hits[0].rule, Catch::Contains("shared terms: Two, Australian, men, kept, Quarter, Pounder"));
   CHECK_FALSE(hits[0].evidence.empty());
 
   CHECK(matcher.match(story("Stock markets close higher", "Shares rose on Tuesday.")).empty());
@@ -55,4 +57,90 @@ TEST_CASE("the classifier reads stance cues") {
   CHECK((no.stance == Stance::refutes || no.stance == Stance::clarifies));
   const auto other = classifier.classify(claim, "Parliament passes budget", "");
   CHECK_FALSE(other.related);
+}
+
+namespace {
+
+// Three claims on one topic, as a desk following the Apple Watch launch would write them.
+const char* const kLookAlikes = R"(
+[[claim]]
+id = "watch-march"
+statement = "The Apple Watch will ship in March."
+
+[[claim]]
+id = "watch-gold-price"
+statement = "The gold Apple Watch Edition will cost 10,000 dollars."
+
+[[claim]]
+id = "watch-sapphire"
+statement = "The Apple Watch screen is made of sapphire crystal."
+)";
+
+std::vector<std::string> ids(const std::vector<hw::Match>& matches) {
+  std::vector<std::string> out;
+  for (const auto& m : matches) {
+    out.push_back(m.claim_id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a story goes to the look-alike claim it carries, not to every claim on the topic") {
+  const hw::rules::Matcher matcher(hw::rules::parse_claims(kLookAlikes, "c.toml"));
+  using V = std::vector<std::string>;
+  CHECK(ids(matcher.match(story("Apple Watch to start shipping in March, sources say", ""))) ==
+        V{"watch-march"});
+  CHECK(ids(matcher.match(story("Gold Apple Watch Edition to cost $10,000", ""))) ==
+        V{"watch-gold-price"});
+  CHECK(ids(matcher.match(story("Apple Watch display uses sapphire crystal", ""))) ==
+        V{"watch-sapphire"});
+  // The topic alone fits all three about equally: none of them wins.
+  CHECK(matcher.match(story("Hands on with the Apple Watch", "")).empty());
+  // Another topic sharing one word ("Oscar" is not Oscar Pistorius) is not the claim.
+  const hw::rules::Matcher pistorius(hw::rules::parse_claims(R"(
+[[claim]]
+id = "pistorius-escape"
+statement = "Oscar Pistorius escaped from prison."
+)",
+                                                             "c.toml"));
+  CHECK(pistorius.match(story("Greatest Oscar winners ever", "")).empty());
+  CHECK(ids(pistorius.match(story("Oscar Pistorius escapes from prison", ""))) ==
+        V{"pistorius-escape"});
+}
+
+TEST_CASE("a description that repeats the headline is read as a headline, not as a body") {
+  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "banksy-arrested"
+statement = "The artist Banksy was arrested in London."
+)",
+                                                           "c.toml"));
+  const std::string headline = "Banksy has NOT been arrested, despite viral report";
+  const auto alone = matcher.match(story(headline, ""));
+  const auto echoed = matcher.match(story(headline, headline));
+  const auto prefix = matcher.match(story(headline, "Banksy has NOT been arrested"));
+  REQUIRE(alone.size() == 1);
+  REQUIRE(echoed.size() == 1);
+  REQUIRE(prefix.size() == 1);
+  // Same text, same judgement, whichever way the feed shaped it.
+  CHECK(alone[0].stance == Stance::refutes);
+  CHECK(echoed[0].stance == alone[0].stance);
+  CHECK(prefix[0].stance == alone[0].stance);
+  CHECK_THAT(echoed[0].rule, Catch::Contains("; headline; refutes"));
+  // A real body is read too, with the headline.
+  const auto both = matcher.match(story(
+      headline, "Police in London said no one had been detained. The artist Banksy remains "
+                "anonymous and was not arrested, a spokesman said."));
+  REQUIRE(both.size() == 1);
+  CHECK_THAT(both[0].rule, Catch::Contains("headline+body"));
+}
+
+TEST_CASE("repeats_headline: equal or a prefix, whatever the case and punctuation") {
+  using hw::rules::repeats_headline;
+  CHECK(repeats_headline("Apple's Watch: out in March!", "apples watch out in march"));
+  CHECK(repeats_headline("Apple Watch out in March", "Apple Watch out"));
+  CHECK(repeats_headline("Apple Watch out in March", ""));
+  CHECK_FALSE(repeats_headline("Apple Watch out", "Apple Watch out in March, sources say"));
+  CHECK_FALSE(repeats_headline("Apple Watch out in March", "Shipping starts next spring."));
 }
