@@ -7,6 +7,7 @@ rules::ClaimEvidence StoreEvidenceReader::read(const std::string& claim_id,
   auto snap = m_store.claim_snapshot(claim_id, story.story_id, story.at);
   rules::ClaimEvidence e;
   e.status = snap.status;
+  e.since = snap.since;
   e.manual = snap.manual;
   for (auto& row : snap.sites) {
     e.sites.push_back({std::move(row.site), row.stance, row.retraction, row.score});

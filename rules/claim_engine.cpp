@@ -65,8 +65,9 @@ Judgment judge(const Claim& policy, const Match& match, const EvidenceStory& sto
     a.message = d.reason;
     out.alerts.push_back(std::move(a));
   }
-  // One repeat alert per story, however often it is revised.
-  if (d.repeated_after_resolution && !evidence.story_raised_repeat) {
+  // One repeat alert per story, however often it is revised; and only for a story published
+  // after the resolution (re-judging older stories for an edited claim repeats nothing).
+  if (d.repeated_after_resolution && !evidence.story_raised_repeat && story.at >= evidence.since) {
     Alert a = alert_for(AlertKind::repeated_after_clarification, match, story, now);
     a.to = evidence.status;
     a.repeat_count = evidence.repeats_since_change + 1;

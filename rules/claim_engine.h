@@ -21,6 +21,7 @@ namespace hw::rules {
 // is bounded (sites x stances, a count, a flag), whatever the size of the archive.
 struct ClaimEvidence {
   ClaimStatus status = ClaimStatus::tracked;
+  TimePoint since{};    // evidence time of the change to `status`
   bool manual = false;  // the latest history entry was set by a person
   // Stored matches per (site, stance, retraction), best score, without the current story.
   std::vector<SiteEvidence> sites;

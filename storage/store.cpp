@@ -938,7 +938,7 @@ ClaimSnapshot Store::claim_snapshot(std::string_view claim_id, std::int64_t stor
       // The status is the result of the history in the order it was recorded (seq).
       auto st = db.cached(
           "SELECT c.status, coalesce((SELECT h.actor = 'manual' FROM claim_status_history h "
-          "WHERE h.claim_id = c.id ORDER BY h.seq DESC LIMIT 1), 0) FROM claims c "
+          "WHERE h.claim_id = c.id ORDER BY h.seq DESC LIMIT 1), 0), c.status_since FROM claims c "
           "WHERE c.id = ?1");
       st->bind(1, claim_id);
       if (!st->step()) {
@@ -946,6 +946,7 @@ ClaimSnapshot Store::claim_snapshot(std::string_view claim_id, std::int64_t stor
       }
       snap.status = status_column(*st, 0);
       snap.manual = st->column_bool(1);
+      snap.since = st->column_time(2);
     }
     {
       auto st = db.cached(

@@ -120,6 +120,7 @@ struct SiteEvidenceRow {
 // stances and by the stories of an 8-day window, never by the size of the archive.
 struct ClaimSnapshot {
   ClaimStatus status = ClaimStatus::tracked;
+  TimePoint since{};                   // claims.status_since
   bool manual = false;                 // latest history entry has actor "manual"
   std::vector<SiteEvidenceRow> sites;  // without the story being evaluated
   int window_stories = 0;              // other stories with evidence time in (at - 24 h, at]

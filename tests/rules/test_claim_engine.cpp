@@ -110,6 +110,11 @@ TEST_CASE("engine: repeats after a clarification are counted, once per story") {
 
   e.story_raised_repeat = true;  // a revision of the same story
   CHECK(judge(policy(), match(Stance::supports), story(), e, kNow).alerts.empty());
+
+  // A story from before the clarification (re-judged for an edited claim) repeats nothing.
+  e.story_raised_repeat = false;
+  e.since = kPublished + hours(1);
+  CHECK(judge(policy(), match(Stance::supports), story(), e, kNow).alerts.empty());
 }
 
 TEST_CASE("engine: a burst over the baseline spikes once per 24 hours of evidence time") {
