@@ -39,9 +39,9 @@ RescanReport rescan_claims(storage::Store& store, const rules::Matcher& matcher,
         report.complete = false;
         return report;  // not marked scanned: the next cycle resumes (done pairs are skipped)
       }
-      auto outcome = evaluate_story(store, matcher,
-                                    {s.story_id, s.revision_id, s.feed_url, s.at, &s.story},
-                                    options, clock.now());
+      auto outcome =
+          evaluate_story(store, matcher, {s.story_id, s.revision_id, s.feed_url, s.at, &s.story},
+                         options, clock.now());
       ++report.stories;
       report.matches += outcome.matches;
       std::ranges::move(outcome.alerts, std::back_inserter(report.alerts));

@@ -43,8 +43,8 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
     target = draft.id;
     statement = test.statement;
   } else {
-    const auto it = std::ranges::find_if(loaded.claims,
-                                         [&](const Claim& c) { return c.id == test.claim_id; });
+    const auto it =
+        std::ranges::find_if(loaded.claims, [&](const Claim& c) { return c.id == test.claim_id; });
     if (it == loaded.claims.end()) {
       std::string known;
       for (const Claim& c : loaded.claims) {
@@ -125,7 +125,8 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
   for (const auto& p : found) {
     char score[16];
     std::snprintf(score, sizeof score, "%.2f", p.match.score);
-    out << "\n" << format_utc(p.story.at) << "  " << stance_label(p.match) << "  score " << score
+    out << "\n"
+        << format_utc(p.story.at) << "  " << stance_label(p.match) << "  score " << score
         << "\n    story:    \"" << p.story.story.title << "\"\n";
     if (!p.story.story.link.empty()) {
       out << "    link:     " << p.story.story.link << "\n";

@@ -14,8 +14,8 @@
 
 namespace hw::app {
 
-int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
-               const Clock& clock, std::ostream& out) {
+int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids, const Clock& clock,
+               std::ostream& out) {
   const Loaded loaded = load_everything(config_path(inv.paths));
   const rules::Matcher matcher(loaded.claims);
   std::set<std::string> known;

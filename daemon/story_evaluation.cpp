@@ -37,8 +37,8 @@ EvaluationOutcome evaluate_story(storage::Store& store, const rules::Matcher& ma
   story.site = write.site;
   story.at = s.at;
   story.backfill = options.rescan;
-  auto judgment = rules::judge_story(matcher.claims(), write.matches, story,
-                                     StoreEvidenceReader(store), now);
+  auto judgment =
+      rules::judge_story(matcher.claims(), write.matches, story, StoreEvidenceReader(store), now);
   write.changes = std::move(judgment.changes);
   write.alerts = std::move(judgment.alerts);
   store.record_evaluation(write);

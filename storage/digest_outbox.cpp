@@ -33,8 +33,9 @@ std::vector<AlertRecord> DigestOutbox::alerts_where_digest(
       out.push_back(read_alert(*st));
     }
   } else {
+    // Backfill alerts (old evidence for a new or changed claim) never go out as news.
     auto st = m_db.cached(std::string(kAlertColumns) +
-                                "WHERE delivered_at IS NULL AND backfill = 0 ORDER BY id");
+                          "WHERE delivered_at IS NULL AND backfill = 0 ORDER BY id");
     while (st->step()) {
       out.push_back(read_alert(*st));
     }

@@ -46,11 +46,13 @@ struct Desk {
 
   Desk() {
     hw::test::write_file(dir / "feed.xml", kFeed);
-    hw::test::write_file(dir / "hw.toml", "claims = \"claims.toml\"\n[[feed]]\nurl = \"feed.xml\"\n");
+    hw::test::write_file(dir / "hw.toml",
+                         "claims = \"claims.toml\"\n[[feed]]\nurl = \"feed.xml\"\n");
   }
   void claims(const std::string& toml) { hw::test::write_file(dir / "claims.toml", toml); }
   hw::test::ProcessResult cli(std::vector<std::string> args) {
-    args.insert(args.begin(), {HW_HYPEWATCH_BIN, "--config", (dir / "hw.toml").string(), "--db", db});
+    args.insert(args.begin(),
+                {HW_HYPEWATCH_BIN, "--config", (dir / "hw.toml").string(), "--db", db});
     return hw::test::run_process(args);
   }
   json cli_json(std::vector<std::string> args) {
@@ -98,7 +100,8 @@ TEST_CASE("a new claim is judged on the stored stories, as backfill, once") {
   const auto explained = desk.cli({"claim", "test", "mars-base", "--explain"});
   CHECK_THAT(explained.out, Contains("3 of 4 stored stories would match") && Contains("rule:") &&
                                 Contains("only a study"));
-  const auto draft = desk.cli_json({"claim", "test", "--statement", "A hotel will open on the Moon."});
+  const auto draft =
+      desk.cli_json({"claim", "test", "--statement", "A hotel will open on the Moon."});
   CHECK(draft["claim"].is_null());
   CHECK(hw::test::read_file(desk.db) == before);
   CHECK(ids(desk.cli_json({"claims"})) == std::vector<std::string>{"moon-hotel"});

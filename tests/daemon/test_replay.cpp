@@ -88,9 +88,8 @@ Outcome run(int polls) {
   }
   const auto all = archive();
   for (int k = 1; k <= polls; ++k) {
-    const std::vector<Article> known(all.begin(),
-                                     all.begin() + static_cast<std::ptrdiff_t>(
-                                                       all.size() * k / polls));
+    const std::vector<Article> known(
+        all.begin(), all.begin() + static_cast<std::ptrdiff_t>(all.size() * k / polls));
     for (int site = 0; site < 4; ++site) {
       hw::test::write_file(dir / ("site" + std::to_string(site) + ".xml"), feed(known, site));
     }
