@@ -22,7 +22,8 @@ commands:
   poll --once            run one poll cycle (fetch, parse, store, match, alerts) and exit
   demo                   one cycle of the shipped example feeds against the shipped claims,
                          into a fresh temporary database; prints alerts, claims and history
-  claims                 the claims table: id, status, since, matches
+  claims [--all]         the claims table: id, status, since, matches, stories in the last
+                         24 h / 7 d and trend; --all adds retired claims (gone from the file)
   history CLAIM [--json] the status timeline of one claim with its evidence stories
   alerts [--undelivered] [--since T]
                          alerts, oldest first
@@ -49,9 +50,16 @@ commands:
   claim set-status CLAIM STATUS --reason TEXT
                          set a claim's status by hand (history actor "manual"; the engine
                          then leaves it alone)
+  claim test CLAIM | claim test --statement TEXT [--explain]
+                         which stored stories would match the claim (as the claims file has
+                         it now) or a draft statement, with stance, score and, with --explain,
+                         the rule and evidence; records nothing
+  rescan [CLAIM...]      evaluate claims (default: all) against the stories already stored;
+                         alerts raised are marked backfill (poll does this by itself for new
+                         and changed claims)
 
 Tables are for people; claims, history, alerts, feeds, stories, search and stats also take
---json, and the tables --csv, for scripts.
+--json, and the tables --csv, for scripts (also claim test and rescan).
 
 common options (accepted by every command):
 )";
@@ -110,7 +118,7 @@ int run(const std::vector<std::string>& all_args) {
 
   static const std::set<std::string> known{"poll",    "demo",   "claims", "history",  "alerts",
                                            "feeds",   "parse",  "digest", "classify", "claim",
-                                           "stories", "search", "stats"};
+                                           "stories", "search", "stats",  "rescan"};
   if (!known.contains(command)) {
     std::cerr << "hypewatch: unknown command '" << command << "' (try `hypewatch --help`)\n";
     return 2;
@@ -119,6 +127,8 @@ int run(const std::vector<std::string>& all_args) {
   po::options_description specific(command + " options");
   po::positional_options_description positional;
   bool json = false, once = false, undelivered = false, send = false, dry_run = false, html = false;
+  bool all_claims = false, explain = false;
+  std::string statement;
   std::string claim, source, base_uri, content_type;
   hw::app::FeedsCommand feeds_cmd;
   std::string claims_rules, reason;
@@ -135,9 +145,17 @@ int run(const std::vector<std::string>& all_args) {
     specific.add_options()("claims", po::value(&claims_rules)->value_name("RULES"),
                            "claims file: `claim` may then be one of its ids");
   } else if (command == "claim") {
+    add_output();
     specific.add_options()("reason", po::value(&reason)->value_name("TEXT"),
-                           "why (goes into the history)")("claim-args", po::value(&claim_args),
-                                                          "set-status CLAIM STATUS");
+                           "set-status: why (goes into the history)")(
+        "statement", po::value(&statement)->value_name("TEXT"),
+        "test: a draft statement instead of a claim id")(
+        "explain", po::bool_switch(&explain), "test: show each match's rule and evidence")(
+        "claim-args", po::value(&claim_args), "set-status CLAIM STATUS | test [CLAIM]");
+    positional.add("claim-args", -1);
+  } else if (command == "rescan") {
+    add_output();
+    specific.add_options()("claim-args", po::value(&claim_args), "claim ids (default: all)");
     positional.add("claim-args", -1);
   } else if (command == "poll") {
     specific.add_options()("once", po::bool_switch(&once), "run one cycle and exit");
@@ -150,8 +168,9 @@ int run(const std::vector<std::string>& all_args) {
         "feeds-args", po::value(&feeds_cmd.args), "action and its arguments");
     positional.add("feeds-args", -1);
   } else if (command == "claims") {
-    specific.add_options()("json", po::bool_switch(&json), "JSON output")(
-        "csv", po::bool_switch(&csv), "CSV output (RFC 4180), cells never shortened");
+    add_output();
+    specific.add_options()("all", po::bool_switch(&all_claims),
+                           "also retired claims (no longer in the claims file)");
   } else if (command == "stories") {
     add_output();
     specific.add_options()("claim", po::value(&claim), "only stories matching this claim")(
@@ -250,7 +269,7 @@ int run(const std::vector<std::string>& all_args) {
       return hw::app::cmd_demo(inv, std::cout);
     }
     if (command == "claims") {
-      return hw::app::cmd_claims(inv, std::cout);
+      return hw::app::cmd_claims(inv, all_claims, std::cout);
     }
     if (command == "history") {
       return hw::app::cmd_history(inv, claim, std::cout);
@@ -270,10 +289,25 @@ int run(const std::vector<std::string>& all_args) {
     if (command == "classify") {
       return hw::app::cmd_classify(claims_rules, std::cin, std::cout, std::cerr);
     }
+    if (command == "rescan") {
+      const hw::SystemClock clock;
+      return hw::app::cmd_rescan(inv, claim_args, clock, std::cout);
+    }
+    if (command == "claim" && !claim_args.empty() && claim_args[0] == "test") {
+      if (claim_args.size() > 2 || (claim_args.size() == 2) == !statement.empty()) {
+        std::cerr << "hypewatch claim test: name one claim of the claims file, or pass "
+                     "--statement TEXT (usage: hypewatch claim test CLAIM | hypewatch claim test "
+                     "--statement TEXT [--explain])\n";
+        return 2;
+      }
+      return hw::app::cmd_claim_test(
+          inv, {claim_args.size() == 2 ? claim_args[1] : std::string(), statement, explain},
+          std::cout);
+    }
     if (command == "claim") {
       if (claim_args.size() != 3 || claim_args[0] != "set-status") {
         std::cerr << "hypewatch claim: usage: hypewatch claim set-status CLAIM STATUS --reason "
-                     "TEXT\n";
+                     "TEXT | hypewatch claim test CLAIM|--statement TEXT [--explain]\n";
         return 2;
       }
       const hw::SystemClock clock;

@@ -89,7 +89,7 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
   Invocation query = inv;
   query.paths = paths;
   out << "\nclaims:\n";
-  cmd_claims(query, out);
+  cmd_claims(query, /*include_retired=*/false, out);
   auto store = storage::Store::open(*paths.db, storage::OpenMode::read_only);
   for (const auto& c : store.list_claims()) {
     // The point of the demo: claims that were corrected, and what happened next.

@@ -20,7 +20,8 @@ struct Invocation {
 
 int cmd_poll(const Invocation& inv, bool once, std::ostream& out);
 int cmd_demo(const Invocation& inv, std::ostream& out);
-int cmd_claims(const Invocation& inv, std::ostream& out);
+// `claims [--all]`: retired claims (gone from the claims file) only with --all.
+int cmd_claims(const Invocation& inv, bool include_retired, std::ostream& out);
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out);
 int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
                std::ostream& out);
@@ -46,6 +47,18 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
 int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
                          const std::string& status, const std::string& reason, const Clock& clock,
                          std::ostream& out);
+// `claim test CLAIM | --statement TEXT [--explain]` (command_claim_test.cpp): which stored
+// stories would match, read-only.
+struct ClaimTest {
+  std::string claim_id;   // a claim of the claims file, as it is written now
+  std::string statement;  // or a draft statement
+  bool explain = false;   // print each match's rule and evidence
+};
+int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& out);
+// `rescan [CLAIM…]` (command_rescan.cpp): evaluate claims (default: all) against the stored
+// stories now; alerts raised are backfill.
+int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
+               const Clock& clock, std::ostream& out);
 int cmd_parse(const std::string& source, const std::string& base_uri,
               const std::string& content_type, std::ostream& out, std::ostream& err);
 

@@ -44,10 +44,15 @@ Activity activity(const storage::Store& store, const std::string& claim_id, Time
 
 }  // namespace
 
-int cmd_claims(const Invocation& inv, std::ostream& out) {
+int cmd_claims(const Invocation& inv, bool include_retired, std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  const auto claims = store.list_claims();
-  const TimePoint now = SystemClock().now();
+  const auto claims = store.list_claims(include_retired);
+  // Counted up to the newest evidence when that is older than now (an archive replayed or a
+  // database copied for analysis), so 24H/7D describe the last days of the news it holds.
+  TimePoint now = SystemClock().now();
+  if (const auto newest = store.newest_evidence(); newest && *newest < now) {
+    now = *newest;
+  }
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& c : claims) {
@@ -64,7 +69,9 @@ int cmd_claims(const Invocation& inv, std::ostream& out) {
   Table table({"ID", "STATUS", "SINCE", "MATCHES", "24H", "7D", "TREND", "STATEMENT"});
   for (const auto& c : claims) {
     const auto a = activity(store, c.id, now);
-    table.add({c.id, std::string(to_string(c.status)), format_utc(c.since),
+    const std::string status =
+        std::string(to_string(c.status)) + (c.retired_at ? " (retired)" : "");
+    table.add({c.id, status, format_utc(c.since),
                std::to_string(c.matches), std::to_string(a.day), std::to_string(a.week), a.trend,
                inv.csv ? c.statement : ellipsize(c.statement, 60)});
   }
@@ -135,18 +142,25 @@ int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimeP
     out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
-  Table table({"ID", "CREATED", "CLAIM", "EVENT", "STORY", "LINK"});
+  // AT is the evidence time (the story's publication); backfill alerts came from evaluating
+  // stored stories for a new or changed claim and are not sent in the digest.
+  Table table({"ID", "AT", "CREATED", "CLAIM", "EVENT", "STORY", "LINK"});
   for (const auto& r : alerts) {
     const Alert& a = r.alert;
     std::string event;
     if (a.kind == AlertKind::status_change) {
       event = (a.from ? std::string(to_string(*a.from)) : std::string("new")) + " -> " +
               std::string(to_string(a.to));
+    } else if (a.kind == AlertKind::hype_spike) {
+      event = "hype spike";
     } else {
       event =
           "repeat #" + std::to_string(a.repeat_count) + " after " + std::string(to_string(a.to));
     }
-    table.add({std::to_string(r.id), format_utc(a.created_at), a.claim_id, event,
+    if (a.backfill) {
+      event += " (backfill)";
+    }
+    table.add({std::to_string(r.id), format_utc(a.at), format_utc(a.created_at), a.claim_id, event,
                inv.csv ? a.story_title : ellipsize(a.story_title, 70), a.story_link});
   }
   if (inv.csv) {

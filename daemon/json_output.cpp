@@ -38,7 +38,9 @@ json to_json(const storage::ClaimRecord& c) {
           {"statement", c.statement},
           {"status", std::string(to_string(c.status))},
           {"since", format_utc(c.since)},
-          {"matches", c.matches}};
+          {"matches", c.matches},
+          {"retired", c.retired_at.has_value()},
+          {"retired_at", time_or_null(c.retired_at)}};
 }
 
 json to_json(const storage::HistoryEntry& e) {
@@ -63,10 +65,8 @@ json to_json(const storage::HistoryEntry& e) {
   return j;
 }
 
-json to_json(const storage::AlertRecord& r) {
-  const Alert& a = r.alert;
-  return {{"id", r.id},
-          {"kind", std::string(to_string(a.kind))},
+json to_json(const Alert& a) {
+  return {{"kind", std::string(to_string(a.kind))},
           {"claim", a.claim_id},
           {"from", a.from ? json(std::string(to_string(*a.from))) : json(nullptr)},
           {"to", std::string(to_string(a.to))},
@@ -76,8 +76,16 @@ json to_json(const storage::AlertRecord& r) {
                                : json(nullptr)},
           {"repeat_count", a.repeat_count},
           {"message", a.message},
+          {"at", format_utc(a.at == TimePoint{} ? a.created_at : a.at)},
           {"created_at", format_utc(a.created_at)},
-          {"delivered_at", time_or_null(r.delivered_at)}};
+          {"backfill", a.backfill}};
+}
+
+json to_json(const storage::AlertRecord& r) {
+  json j = to_json(r.alert);
+  j["id"] = r.id;
+  j["delivered_at"] = time_or_null(r.delivered_at);
+  return j;
 }
 
 json to_json(const storage::FeedRecord& f) {

@@ -11,6 +11,7 @@ namespace hw::app {
 nlohmann::json to_json(const ParsedFeed& feed);  // the `hypewatch parse` contract
 nlohmann::json to_json(const storage::ClaimRecord& claim);
 nlohmann::json to_json(const storage::HistoryEntry& entry);
+nlohmann::json to_json(const Alert& alert);  // without the delivery state
 nlohmann::json to_json(const storage::AlertRecord& alert);
 nlohmann::json to_json(const storage::FeedRecord& feed);
 nlohmann::json time_or_null(const std::optional<TimePoint>& t);

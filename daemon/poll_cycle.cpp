@@ -1,68 +1,16 @@
 #include "daemon/poll_cycle.h"
 
-#include <map>
 #include <set>
-#include <tuple>
 #include <variant>
 
 #include "alerts/alert_text.h"
+#include "daemon/claim_rescan.h"
+#include "daemon/story_evaluation.h"
 #include "feeds/feed_parser.h"
-#include "rules/evidence_gate.h"
-#include "rules/hype_detector.h"
-#include "rules/status_engine.h"
 #include "util/hash.h"
 #include "util/log.h"
 
 namespace hw::app {
-namespace {
-
-// Status engine thresholds (docs/status.md): whether the evidence gathered so far allows the
-// change decide() proposes, counting the current story's site with the stored ones.
-rules::GateVerdict gate_change(const storage::Store& store, const Claim& policy, ClaimStatus to,
-                               const Match& m, const std::string& story_link) {
-  std::map<std::tuple<std::string, Stance, bool>, double> best;
-  for (const auto& mention : store.claim_mentions(policy.id, TimePoint{}, TimePoint::max())) {
-    auto& score = best[{rules::site_of(mention.link.empty() ? mention.feed_url : mention.link),
-                        mention.stance, mention.retraction}];
-    score = std::max(score, mention.score);
-  }
-  std::vector<rules::SiteEvidence> prior;
-  for (const auto& [key, score] : best) {
-    prior.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), score});
-  }
-  return rules::gate_transition(policy, to, m, rules::site_of(story_link), prior);
-}
-
-// A person set this status (`hypewatch claim set-status`): the engine leaves it alone.
-bool set_manually(const storage::Store& store, const std::string& claim_id) {
-  const auto history = store.history(claim_id);
-  return !history.empty() && history.back().change.actor == "manual";
-}
-
-// Stories about the claim in the 24 hours up to `at` (the current story included) against
-// the 7 days before.
-rules::HypeCounts count_mentions(const storage::Store& store, const std::string& claim_id,
-                                 TimePoint at, std::int64_t story_id,
-                                 const std::string& story_link) {
-  const TimePoint window_start = at - rules::kHypeWindow;
-  const TimePoint baseline_start = window_start - std::chrono::days(rules::kHypeBaselineDays);
-  std::set<std::int64_t> recent{story_id};
-  std::set<std::string> sites{rules::site_of(story_link)};
-  std::set<std::int64_t> baseline;
-  for (const auto& m :
-       store.claim_mentions(claim_id, baseline_start, at + std::chrono::seconds(1))) {
-    if (m.at >= window_start) {
-      recent.insert(m.story_id);
-      sites.insert(rules::site_of(m.link.empty() ? m.feed_url : m.link));
-    } else {
-      baseline.insert(m.story_id);
-    }
-  }
-  return {static_cast<int>(recent.size()), static_cast<int>(sites.size()),
-          static_cast<int>(baseline.size())};
-}
-
-}  // namespace
 
 void PollCycle::log_failure(const char* what, std::int64_t feed_id, const std::string& url,
                             const std::string& error) {
@@ -88,8 +36,17 @@ PollCycle::PollCycle(storage::Store& store, feeds::Fetcher& fetcher, const rules
 
 CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   CycleReport report;
-  m_store.sync_claims(m_matcher.claims(), m_clock.now());
   ingest(feeds, report);
+  // After ingest, so a new claim's initial entry predates this cycle's stories too; new and
+  // changed claims then catch up on the stories already evaluated (backfill) before the new
+  // stories are judged, so each claim meets its evidence in time order.
+  const auto sync = sync_matcher_claims(m_store, m_matcher, m_clock.now());
+  auto rescan = rescan_claims(m_store, m_matcher, sync.to_scan, m_clock, m_cancel);
+  report.backfill_matches = rescan.matches;
+  for (Alert& a : rescan.alerts) {
+    alerts::log_alert(a);
+    report.alerts.push_back(std::move(a));
+  }
   evaluate_pending(report);
   return report;
 }
@@ -277,8 +234,8 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResul
 }
 
 void PollCycle::evaluate_pending(CycleReport& report) {
-  // In batches, oldest first: each record_evaluation takes its revision off the queue, so the
-  // next batch continues the same order while only one batch of texts is in memory.
+  // In batches, oldest first: each evaluation takes its revision off the queue, so the next
+  // batch continues the same order while only one batch of texts is in memory.
   std::set<std::int64_t> done;
   for (auto batch = m_store.pending_evaluations(256);
        !batch.empty() && !done.contains(batch.front().revision_id);
@@ -288,109 +245,15 @@ void PollCycle::evaluate_pending(CycleReport& report) {
         return;  // the rest stays queued in the database for the next start
       }
       done.insert(pending.revision_id);
-      const TimePoint now = m_clock.now();
-      storage::EvaluationWrite write;
-      write.story_id = pending.story_id;
-      write.revision_id = pending.revision_id;
-      write.at = now;
-      write.matches = m_matcher.match(pending.story);
-      const TimePoint evidence_at = pending.story.published.value_or(now);
-      std::map<std::string, const Claim*> policies;
-      for (const auto& c : m_matcher.claims()) {
-        policies.emplace(c.id, &c);
-      }
-
-      for (const Match& m : write.matches) {
-        const auto claim = m_store.claim(m.claim_id);
-        if (!claim) {
-          continue;  // sync_claims ran first; a missing claim means the rules changed mid-cycle
-        }
-        rules::Decision d = rules::decide(claim->status, m);
-        std::string gate_note;
-        if (d.new_status && set_manually(m_store, m.claim_id)) {
-          d.new_status.reset();  // a person decided; evidence is still recorded as matches
-        } else if (d.new_status && policies.contains(m.claim_id)) {
-          const auto gate =
-              gate_change(m_store, *policies.at(m.claim_id), *d.new_status, m, pending.story.link);
-          if (!gate.pass) {
-            log::debug("rules", "status change waits for evidence",
-                       {{"claim", m.claim_id}, {"status", std::string(to_string(*d.new_status))},
-                        {"why", gate.note}});
-            d.new_status.reset();
-          }
-          gate_note = gate.note;
-        }
-        if (d.new_status) {
-          storage::StatusChange change;
-          change.claim_id = m.claim_id;
-          change.from = claim->status;
-          change.to = *d.new_status;
-          change.at = evidence_at;
-          change.recorded_at = now;
-          change.actor = "engine";
-          change.rule = gate_note.empty() ? m.rule : m.rule + "; " + gate_note;
-          change.evidence_text = m.evidence;
-          change.reason = d.reason;
-          change.story_id = pending.story_id;
-          change.revision_id = pending.revision_id;
-          write.changes.push_back(change);
-
-          Alert alert;
-          alert.kind = AlertKind::status_change;
-          alert.claim_id = m.claim_id;
-          alert.from = claim->status;
-          alert.to = *d.new_status;
-          alert.story_id = pending.story_id;
-          alert.story_title = pending.story.title;
-          alert.story_link = pending.story.link;
-          alert.message = d.reason;
-          alert.created_at = now;
-          write.alerts.push_back(alert);
-        }
-        if (d.repeated_after_resolution &&
-            !m_store.story_has_alert(pending.story_id, m.claim_id,
-                                     AlertKind::repeated_after_clarification)) {
-          Alert alert;
-          alert.kind = AlertKind::repeated_after_clarification;
-          alert.claim_id = m.claim_id;
-          alert.to = claim->status;
-          alert.story_id = pending.story_id;
-          alert.story_title = pending.story.title;
-          alert.story_link = pending.story.link;
-          alert.created_at = now;
-          alert.repeat_count =
-              static_cast<int>(m_store.count_repeats_since_status_change(m.claim_id)) + 1;
-          alert.message = "story repeats the claim although it was " +
-                          std::string(to_string(claim->status)) + ": " + m.evidence;
-          write.alerts.push_back(alert);
-        }
-        // Hype: at most one hype_spike per claim per 24 hours.
-        if (policies.contains(m.claim_id)) {
-          const auto hype = rules::detect_hype(
-              count_mentions(m_store, m.claim_id, evidence_at, pending.story_id, pending.story.link),
-              *policies.at(m.claim_id));
-          if (hype.spike &&
-              m_store.count_alerts(m.claim_id, AlertKind::hype_spike, now - rules::kHypeWindow) == 0) {
-            Alert alert;
-            alert.kind = AlertKind::hype_spike;
-            alert.claim_id = m.claim_id;
-            alert.to = d.new_status.value_or(claim->status);
-            alert.story_id = pending.story_id;
-            alert.story_title = pending.story.title;
-            alert.story_link = pending.story.link;
-            alert.created_at = now;
-            alert.message = hype.message;
-            write.alerts.push_back(alert);
-          }
-        }
-      }
-
-      m_store.record_evaluation(write);
+      auto outcome = evaluate_story(
+          m_store, m_matcher,
+          {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
+          {}, m_clock.now());
       ++report.evaluated;
-      report.matches += static_cast<int>(write.matches.size());
-      for (const Alert& a : write.alerts) {
+      report.matches += outcome.matches;
+      for (Alert& a : outcome.alerts) {
         alerts::log_alert(a);
-        report.alerts.push_back(a);
+        report.alerts.push_back(std::move(a));
       }
     }
   }

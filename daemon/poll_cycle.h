@@ -30,12 +30,14 @@ struct CycleReport {
   int stories_revised = 0;
   int evaluated = 0;  // story revisions run through matcher + status engine
   int matches = 0;
-  std::vector<Alert> alerts;
+  int backfill_matches = 0;  // matches found by evaluating stored stories for new/changed claims
+  std::vector<Alert> alerts;  // backfill ones included (Alert::backfill)
   std::vector<std::string> errors;  // one line per failed feed: "URL: reason"
 };
 
-// One pass of the pipeline: fetch every configured feed, parse, store (dedup, revisions),
-// then match every story revision not yet evaluated — oldest evidence first, so a claim's
+// One pass of the pipeline: fetch every configured feed, parse, store (dedup, revisions), sync
+// the claims (new and changed ones are evaluated against the stored stories, as backfill; gone
+// ones are retired), then match every story revision not yet evaluated — oldest evidence first, so a claim's
 // timeline follows the news — through the status engine, writing matches, status changes and
 // alerts in one transaction per story. A failing feed is recorded and logged; the others go on.
 class PollCycle {

@@ -23,7 +23,13 @@ struct Alert {
   std::string story_title;
   std::string story_link;
   std::string message;  // one line for people: what happened and why
-  TimePoint created_at{};
+  TimePoint created_at{};  // when hypewatch raised it (wall clock)
+  // The evidence time of the story that raised it (published, else first seen): what the
+  // "one hype_spike per 24 hours" rule and a replayed archive go by. Zero = created_at.
+  TimePoint at{};
+  // Raised while evaluating stories already stored for a new or changed claim (a rescan):
+  // old evidence, not news. Kept out of the digest (docs/status.md, "Claims change").
+  bool backfill = false;
   int repeat_count = 0;  // repeated_after_clarification: repeats since the status was set
 };
 

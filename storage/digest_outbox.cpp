@@ -33,7 +33,9 @@ std::vector<AlertRecord> DigestOutbox::alerts_where_digest(
       out.push_back(read_alert(*st));
     }
   } else {
-    auto st = m_db.cached(std::string(kAlertColumns) + "WHERE delivered_at IS NULL ORDER BY id");
+    // Backfill alerts (old evidence for a new or changed claim) never go out as news.
+    auto st = m_db.cached(std::string(kAlertColumns) +
+                          "WHERE delivered_at IS NULL AND backfill = 0 ORDER BY id");
     while (st->step()) {
       out.push_back(read_alert(*st));
     }
@@ -68,7 +70,8 @@ std::optional<DigestBatch> DigestOutbox::create(const std::string& host, TimePoi
     Transaction tx(m_db, "create digest");
     {
       auto count = m_db.cached(
-          "SELECT count(*) FROM alerts WHERE delivered_at IS NULL AND digest_id IS NULL");
+          "SELECT count(*) FROM alerts WHERE delivered_at IS NULL AND digest_id IS NULL "
+          "AND backfill = 0");
       count->step();
       if (count->column_int64(0) == 0) {
         return std::nullopt;
@@ -89,7 +92,8 @@ std::optional<DigestBatch> DigestOutbox::create(const std::string& host, TimePoi
     }
     {
       auto upd = m_db.cached(
-          "UPDATE alerts SET digest_id = ?1 WHERE delivered_at IS NULL AND digest_id IS NULL");
+          "UPDATE alerts SET digest_id = ?1 WHERE delivered_at IS NULL AND digest_id IS NULL "
+          "AND backfill = 0");
       upd->bind(1, id);
       upd->run();
     }

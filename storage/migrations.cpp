@@ -257,6 +257,82 @@ CREATE VIEW v_feeds AS
   FROM feeds f;
 )sql";
 
+// Schema version 4: evidence time everywhere, and claims that change over stored stories.
+// - matches.site / evidence_at: the story's site (rules::site_of, written by the poll cycle) and
+//   evidence time (published, else first seen) at match time, so the status engine's per-match
+//   snapshot is a few aggregates over an index instead of a scan of every mention.
+// - matches.claim_hash: the claim definition the match was made under (a rescan skips pairs
+//   already matched under the same definition).
+// - alerts.at: the evidence time of the story that raised the alert; alerts.backfill: raised
+//   while rescanning stored stories for a new or changed claim (not news, not in the digest).
+// - claims.definition_hash / scanned_hash / retired_at: what the claims file says now, the
+//   definition the stored stories were last evaluated under, and when the claim left the file.
+// Existing rows get their site from an SQL rendering of the same rule (host, lower case,
+// without "www." and port) and their evidence time from the story.
+constexpr std::string_view kSchemaV4 = R"sql(
+ALTER TABLE matches ADD COLUMN site TEXT NOT NULL DEFAULT '';
+ALTER TABLE matches ADD COLUMN evidence_at TEXT;
+ALTER TABLE matches ADD COLUMN claim_hash TEXT NOT NULL DEFAULT '';
+UPDATE matches SET evidence_at = (SELECT coalesce(s.published_at, s.first_seen_at)
+                                  FROM stories s WHERE s.id = matches.story_id);
+UPDATE matches SET site = (
+  WITH u(url) AS (SELECT coalesce(nullif(s.link, ''), f.url) FROM stories s
+                  JOIN feeds f ON f.id = s.feed_id WHERE s.id = matches.story_id),
+       r(rest) AS (SELECT CASE WHEN instr(url, '://') = 0 THEN ''
+                               ELSE substr(url, instr(url, '://') + 3) END FROM u),
+       p(h) AS (SELECT CASE WHEN instr(rest, '/') = 0 THEN rest
+                            ELSE substr(rest, 1, instr(rest, '/') - 1) END FROM r),
+       q(h) AS (SELECT CASE WHEN instr(h, '?') = 0 THEN h
+                            ELSE substr(h, 1, instr(h, '?') - 1) END FROM p),
+       n(h) AS (SELECT CASE WHEN instr(h, '#') = 0 THEN h
+                            ELSE substr(h, 1, instr(h, '#') - 1) END FROM q),
+       a(h) AS (SELECT CASE WHEN instr(h, '@') = 0 THEN h
+                            ELSE substr(h, instr(h, '@') + 1) END FROM n),
+       o(h) AS (SELECT lower(CASE WHEN h LIKE '[%' OR instr(h, ':') = 0 THEN h
+                                  ELSE substr(h, 1, instr(h, ':') - 1) END) FROM a)
+  SELECT CASE WHEN h LIKE 'www.%' THEN substr(h, 5) ELSE h END FROM o);
+CREATE INDEX matches_claim_site ON matches (claim_id, site, stance, retraction, score);
+CREATE INDEX matches_claim_evidence ON matches (claim_id, evidence_at);
+
+ALTER TABLE alerts ADD COLUMN at TEXT;
+ALTER TABLE alerts ADD COLUMN backfill INTEGER NOT NULL DEFAULT 0 CHECK (backfill IN (0, 1));
+UPDATE alerts SET at = coalesce((SELECT coalesce(s.published_at, s.first_seen_at) FROM stories s
+                                 WHERE s.id = alerts.story_id), created_at);
+CREATE INDEX alerts_claim_kind_at ON alerts (claim_id, kind, at);
+
+ALTER TABLE claims ADD COLUMN definition_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN scanned_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN retired_at TEXT;
+
+DROP VIEW v_claims;
+CREATE VIEW v_claims AS
+  SELECT c.id, c.statement, c.status, c.status_since, c.created_at,
+         (SELECT count(*) FROM matches m WHERE m.claim_id = c.id) AS matches,
+         (SELECT max(m.matched_at) FROM matches m WHERE m.claim_id = c.id) AS last_matched_at,
+         (SELECT count(*) FROM claim_status_history h WHERE h.claim_id = c.id) AS changes,
+         c.retired_at, c.definition_hash
+  FROM claims c;
+DROP VIEW v_matches;
+CREATE VIEW v_matches AS
+  SELECT m.id, m.claim_id, m.story_id, m.revision_id, r.revision, m.stance, m.retraction,
+         m.score, m.evidence, m.rule, m.matched_at, r.title AS story_title,
+         s.link AS story_link, s.published_at, f.url AS feed_url, m.site, m.evidence_at,
+         m.claim_hash
+  FROM matches m
+  JOIN stories s ON s.id = m.story_id
+  JOIN story_revisions r ON r.id = m.revision_id
+  JOIN feeds f ON f.id = s.feed_id;
+DROP VIEW v_alerts;
+CREATE VIEW v_alerts AS
+  SELECT a.id, a.kind, a.claim_id, a.from_status, a.to_status, a.story_id,
+         r.title AS story_title, s.link AS story_link, a.message, a.repeat_count, a.created_at,
+         a.delivered_at, a.delivery_attempts, a.last_delivery_error, a.digest_id,
+         coalesce(a.at, a.created_at) AS at, a.backfill
+  FROM alerts a
+  LEFT JOIN stories s ON s.id = a.story_id
+  LEFT JOIN story_revisions r ON r.id = s.current_revision_id;
+)sql";
+
 // Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
@@ -264,6 +340,9 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {2, "digest outbox: digests table, alerts.digest_id", kSchemaV2},
     {3, "feed management and scheduling: feeds.name/source/added_url/interval_s/...",
      kSchemaV3},
+    {4, "evidence time and claim definitions: matches.site/evidence_at/claim_hash, "
+        "alerts.at/backfill, claims.definition_hash/scanned_hash/retired_at",
+     kSchemaV4},
 });
 
 std::string label(const Database& db) {
@@ -319,6 +398,20 @@ void migrate(Database& db) {
   require_ours(db, found);
   if (found > latest_schema_version()) {
     throw StorageError(newer_message(db, found));
+  }
+  if (found == 0) {
+    // A new file gets the whole schema in one transaction: a reader (the CLI beside a starting
+    // daemon) never sees a half-built one.
+    Transaction tx(db, "create the schema in " + label(db));
+    if (schema_version(db) == 0) {
+      for (const Migration& step : kMigrations) {
+        db.exec(step.sql);
+      }
+      db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      db.exec("PRAGMA user_version = " + std::to_string(latest_schema_version()));
+    }
+    tx.commit();
+    return;
   }
   for (const Migration& step : kMigrations) {
     if (step.version <= found) {

@@ -2,7 +2,11 @@
 
 #include "storage/alert_rows.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <unistd.h>
 #include <utility>
 
 #include "storage/migrations.h"
@@ -133,7 +137,7 @@ FeedRecord read_feed(const Statement& st) {
 }
 
 constexpr std::string_view kClaimColumns =
-    "SELECT id, statement, status, status_since, matches FROM v_claims ";
+    "SELECT id, statement, status, status_since, matches, retired_at FROM v_claims ";
 
 ClaimRecord read_claim(const Statement& st) {
   ClaimRecord c;
@@ -142,6 +146,7 @@ ClaimRecord read_claim(const Statement& st) {
   c.status = status_column(st, 2);
   c.since = st.column_time(3);
   c.matches = st.column_int64(4);
+  c.retired_at = st.optional_time(5);
   return c;
 }
 
@@ -175,8 +180,8 @@ struct KnownStory {
 
 const std::string_view kAlertColumns =
     "SELECT id, kind, claim_id, from_status, to_status, story_id, story_title, story_link, "
-    "message, repeat_count, created_at, delivered_at, delivery_attempts, last_delivery_error "
-    "FROM v_alerts ";
+    "message, repeat_count, created_at, delivered_at, delivery_attempts, last_delivery_error, "
+    "at, backfill FROM v_alerts ";
 
 AlertRecord read_alert(const Statement& st) {
   AlertRecord r;
@@ -196,6 +201,8 @@ AlertRecord read_alert(const Statement& st) {
   r.delivered_at = st.optional_time(11);
   r.delivery_attempts = st.column_int(12);
   r.last_delivery_error = st.column_text(13);
+  r.alert.at = st.column_time(14);
+  r.alert.backfill = st.column_bool(15);
   return r;
 }
 
@@ -361,8 +368,38 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+namespace {
+
+// A new database is built beside `path` and linked into place only once its schema is
+// complete, so a reader (the CLI next to a starting daemon) never finds a half-built file.
+// link() refuses to replace: when another process got there first, its file is used.
+void create_complete(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    return;
+  }
+  const auto building = std::filesystem::path(path.string() + ".new-" +
+                                              std::to_string(::getpid()));
+  {
+    Database db(building, Database::Access::read_write);
+    migrate(db);
+  }  // closing checkpoints the WAL into the file
+  const int linked = ::link(building.c_str(), path.c_str());
+  const int link_errno = errno;
+  std::filesystem::remove(building, ec);
+  if (linked != 0 && link_errno != EEXIST) {
+    throw StorageError("cannot create database " + path.string() + ": " +
+                       std::strerror(link_errno));
+  }
+}
+
+}  // namespace
+
 Store Store::open(const std::filesystem::path& path, OpenMode mode) {
   const bool read_only = mode == OpenMode::read_only;
+  if (!read_only) {
+    create_complete(path);
+  }
   Database db(path, read_only ? Database::Access::read_only : Database::Access::read_write);
   if (read_only) {
     require_current_schema(db);
@@ -580,9 +617,9 @@ std::vector<PendingEvaluation> Store::pending_evaluations(std::size_t limit) con
   return in_context("list pending evaluations", [&] {
     return m_impl->collect(
         "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
-        "s.published_at, s.updated_at "
+        "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
         "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
-        "JOIN stories s ON s.id = r.story_id "
+        "JOIN stories s ON s.id = r.story_id JOIN feeds f ON f.id = s.feed_id "
         "ORDER BY coalesce(s.published_at, r.fetched_at), r.id LIMIT ?1",
         [](const Statement& st) {
           PendingEvaluation p;
@@ -596,6 +633,8 @@ std::vector<PendingEvaluation> Store::pending_evaluations(std::size_t limit) con
           p.story.content = st.column_text(7);
           p.story.published = st.optional_time(8);
           p.story.updated = st.optional_time(9);
+          p.at = st.column_time(10);
+          p.feed_url = st.column_text(11);
           return p;
         },
         limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));  // -1: no limit
@@ -627,47 +666,103 @@ std::vector<SearchHit> Store::search_stories(std::string_view fts_query, int lim
 
 // ---- claims ---------------------------------------------------------------------------------
 
-void Store::sync_claims(const std::vector<Claim>& claims, TimePoint at) {
+ClaimSync Store::sync_claims(const std::vector<ClaimDefinition>& claims, TimePoint at) {
   auto& impl = *m_impl;
-  in_context("sync claims", [&] {
+  return in_context("sync claims", [&] {
     impl.require_writable("sync claims");
     Transaction tx(impl.db);
-    for (const Claim& c : claims) {
+    ClaimSync result;
+    // A new claim is judged on every stored story, so it is tracked from before the oldest.
+    TimePoint initial_at = at;
+    {
+      auto st = impl.db.cached("SELECT min(coalesce(published_at, first_seen_at)) FROM stories");
+      st->step();
+      if (const auto oldest = st->optional_time(0); oldest && *oldest < at) {
+        initial_at = *oldest;
+      }
+    }
+    std::vector<std::string> listed;
+    for (const ClaimDefinition& def : claims) {
+      const Claim& c = def.claim;
+      listed.push_back(c.id);
       in_context("claim " + c.id, [&] {
-        std::optional<std::string> statement;
+        struct Known {
+          std::string statement, definition_hash, scanned_hash;
+          bool retired = false;
+        };
+        std::optional<Known> known;
         {
-          auto st = impl.db.cached("SELECT statement FROM claims WHERE id = ?1");
+          auto st = impl.db.cached(
+              "SELECT statement, definition_hash, scanned_hash, retired_at IS NOT NULL "
+              "FROM claims WHERE id = ?1");
           st->bind(1, c.id);
           if (st->step()) {
-            statement = st->column_text(0);
+            known = Known{st->column_text(0), st->column_text(1), st->column_text(2),
+                          st->column_bool(3)};
           }
         }
-        if (statement) {
-          // Known claim: its status is the evidence's business, not the claims file's.
-          if (*statement != c.statement) {
-            auto st = impl.db.cached("UPDATE claims SET statement = ?2 WHERE id = ?1");
-            st->bind(1, c.id).bind(2, c.statement);
+        if (known) {
+          // Known claim: its status is the evidence's business, not the claims file's. A claim
+          // from before schema 4 has no hash yet: its stories were judged under this definition.
+          const bool pre_v4 = known->definition_hash.empty();
+          if (known->statement != c.statement || known->definition_hash != def.hash ||
+              known->retired) {
+            auto st = impl.db.cached(
+                "UPDATE claims SET statement = ?2, definition_hash = ?3, retired_at = NULL, "
+                "scanned_hash = CASE WHEN ?4 THEN ?3 ELSE scanned_hash END WHERE id = ?1");
+            st->bind(1, c.id).bind(2, c.statement).bind(3, def.hash).bind(4, pre_v4);
             st->run();
+          }
+          if (!pre_v4 && known->scanned_hash != def.hash) {
+            result.to_scan.push_back(c.id);
           }
           return;
         }
         {
           auto st = impl.db.cached(
-              "INSERT INTO claims (id, statement, status, status_since, created_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?4)");
-          st->bind(1, c.id).bind(2, c.statement).bind(3, to_string(c.initial_status)).bind(4, at);
+              "INSERT INTO claims (id, statement, status, status_since, created_at, "
+              "definition_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+          st->bind(1, c.id).bind(2, c.statement).bind(3, to_string(c.initial_status));
+          st->bind(4, initial_at).bind(5, at).bind(6, def.hash);
           st->run();
         }
         StatusChange initial;
         initial.claim_id = c.id;
         initial.to = c.initial_status;
-        initial.at = at;
+        initial.at = initial_at;
         initial.actor = "initial";
         initial.rule = "claims file";
         impl.insert_history(initial, std::nullopt, std::nullopt, at);
+        result.to_scan.push_back(c.id);
       });
     }
+    // Claims no longer in the file: retired, history kept.
+    {
+      auto st = impl.db.cached("SELECT id FROM claims WHERE retired_at IS NULL ORDER BY id");
+      while (st->step()) {
+        std::string id = st->column_text(0);
+        if (std::ranges::find(listed, id) == listed.end()) {
+          result.retired.push_back(std::move(id));
+        }
+      }
+    }
+    for (const auto& id : result.retired) {
+      auto st = impl.db.cached("UPDATE claims SET retired_at = ?2 WHERE id = ?1");
+      st->bind(1, id).bind(2, at);
+      st->run();
+    }
     tx.commit();
+    return result;
+  });
+}
+
+void Store::mark_scanned(std::string_view claim_id, std::string_view hash) {
+  auto& impl = *m_impl;
+  in_context("mark claim " + std::string(claim_id) + " scanned", [&] {
+    impl.require_writable("mark a claim scanned");
+    auto st = impl.db.cached("UPDATE claims SET scanned_hash = ?2 WHERE id = ?1");
+    st->bind(1, claim_id).bind(2, hash);
+    st->run();
   });
 }
 
@@ -681,9 +776,12 @@ std::optional<ClaimRecord> Store::claim(std::string_view id) const {
   });
 }
 
-std::vector<ClaimRecord> Store::list_claims() const {
+std::vector<ClaimRecord> Store::list_claims(bool include_retired) const {
   return in_context("list claims", [&] {
-    return m_impl->collect(std::string(kClaimColumns) + "ORDER BY id", read_claim);
+    return m_impl->collect(std::string(kClaimColumns) +
+                               (include_retired ? "ORDER BY id"
+                                                : "WHERE retired_at IS NULL ORDER BY id"),
+                           read_claim);
   });
 }
 
@@ -692,7 +790,8 @@ std::vector<HistoryEntry> Store::history(std::string_view claim_id) const {
     return m_impl->collect(
         "SELECT seq, claim_id, from_status, to_status, at, recorded_at, actor, rule, "
         "evidence_text, reason, story_id, revision_id, story_title, story_link, feed_url "
-        "FROM v_history WHERE claim_id = ?1 ORDER BY seq",
+        // Event order: the claim's beginning, then evidence time, then recording order.
+        "FROM v_history WHERE claim_id = ?1 ORDER BY actor <> 'initial', at, seq",
         [](const Statement& st) {
           HistoryEntry e;
           e.seq = st.column_int64(0);
@@ -740,13 +839,22 @@ void Store::record_evaluation(const EvaluationWrite& w) {
                Transaction tx(impl.db);
                for (const Match& m : w.matches) {
                  // Re-evaluating a revision (e.g. after a restart) must not duplicate matches.
+                 // Under a changed claim definition the new verdict replaces the old one.
                  auto st = impl.db.cached(
                      "INSERT INTO matches (story_id, revision_id, claim_id, stance, retraction, "
-                     "score, evidence, rule, matched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                     "?9) ON CONFLICT (revision_id, claim_id) DO NOTHING");
+                     "score, evidence, rule, matched_at, site, evidence_at, claim_hash) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce((SELECT "
+                     "definition_hash FROM claims WHERE id = ?3), '')) "
+                     "ON CONFLICT (revision_id, claim_id) DO UPDATE SET stance = excluded.stance, "
+                     "retraction = excluded.retraction, score = excluded.score, "
+                     "evidence = excluded.evidence, rule = excluded.rule, "
+                     "matched_at = excluded.matched_at, site = excluded.site, "
+                     "evidence_at = excluded.evidence_at, claim_hash = excluded.claim_hash "
+                     "WHERE matches.claim_hash <> excluded.claim_hash");
                  st->bind(1, w.story_id).bind(2, w.revision_id).bind(3, m.claim_id);
                  st->bind(4, to_string(m.stance)).bind(5, m.retraction).bind(6, m.score);
-                 st->bind(7, m.evidence).bind(8, m.rule).bind(9, w.at);
+                 st->bind(7, m.evidence).bind(8, m.rule).bind(9, w.at).bind(10, w.site);
+                 st->bind(11, or_default(w.evidence_at, w.at));
                  st->run();
                }
                for (const StatusChange& c : w.changes) {
@@ -764,14 +872,17 @@ void Store::record_evaluation(const EvaluationWrite& w) {
                for (const Alert& a : w.alerts) {
                  auto st = impl.db.cached(
                      "INSERT INTO alerts (kind, claim_id, from_status, to_status, story_id, "
-                     "message, repeat_count, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                     "message, repeat_count, created_at, at, backfill) VALUES (?1, ?2, ?3, ?4, ?5, "
+                     "?6, ?7, ?8, ?9, ?10)");
                  st->bind(1, to_string(a.kind)).bind(2, text_or_null(a.claim_id));
                  st->bind(3, a.from ? std::optional(to_string(*a.from)) : std::nullopt);
                  st->bind(4, to_string(a.to)).bind(5, id_or_null(a.story_id)).bind(6, a.message);
-                 st->bind(7, a.repeat_count).bind(8, or_default(a.created_at, w.at));
+                 const TimePoint created = or_default(a.created_at, w.at);
+                 st->bind(7, a.repeat_count).bind(8, created).bind(9, or_default(a.at, created));
+                 st->bind(10, a.backfill);
                  st->run();
                }
-               if (w.revision_id != 0) {
+               if (w.revision_id != 0 && w.dequeue) {
                  auto st = impl.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
                  st->bind(1, w.revision_id);
                  st->run();
@@ -786,18 +897,9 @@ std::vector<AlertRecord> Store::list_alerts(bool undelivered_only) const {
   return in_context("list alerts", [&] {
     return m_impl->collect(
         std::string(kAlertColumns) +
-            (undelivered_only ? "WHERE delivered_at IS NULL ORDER BY id" : "ORDER BY id"),
+            (undelivered_only ? "WHERE delivered_at IS NULL AND backfill = 0 ORDER BY id"
+                              : "ORDER BY id"),
         read_alert);
-  });
-}
-
-std::int64_t Store::count_alerts(std::string_view claim_id, AlertKind kind, TimePoint since) const {
-  return in_context("count alerts of claim " + std::string(claim_id), [&] {
-    auto st = m_impl->db.cached(
-        "SELECT count(*) FROM alerts WHERE claim_id = ?1 AND kind = ?2 AND created_at >= ?3");
-    st->bind(1, claim_id).bind(2, to_string(kind)).bind(3, since);
-    st->step();
-    return st->column_int64(0);
   });
 }
 
@@ -827,29 +929,129 @@ std::vector<ClaimMention> Store::claim_mentions(std::string_view claim_id, TimeP
   });
 }
 
-bool Store::story_has_alert(std::int64_t story_id, std::string_view claim_id,
-                            AlertKind kind) const {
-  return in_context("look up alerts of story " + std::to_string(story_id), [&] {
+ClaimSnapshot Store::claim_snapshot(std::string_view claim_id, std::int64_t story_id,
+                                    TimePoint at) const {
+  return in_context("read evidence of claim " + std::string(claim_id), [&] {
+    auto& db = m_impl->db;
+    ClaimSnapshot snap;
+    {
+      // The status is the result of the history in the order it was recorded (seq).
+      auto st = db.cached(
+          "SELECT c.status, coalesce((SELECT h.actor = 'manual' FROM claim_status_history h "
+          "WHERE h.claim_id = c.id ORDER BY h.seq DESC LIMIT 1), 0), c.status_since FROM claims c "
+          "WHERE c.id = ?1");
+      st->bind(1, claim_id);
+      if (!st->step()) {
+        throw StorageError("claim " + std::string(claim_id) + " does not exist");
+      }
+      snap.status = status_column(*st, 0);
+      snap.manual = st->column_bool(1);
+      snap.since = st->column_time(2);
+    }
+    {
+      auto st = db.cached(
+          "SELECT site, stance, retraction, max(score) FROM matches WHERE claim_id = ?1 "
+          "AND story_id <> ?2 GROUP BY site, stance, retraction ORDER BY site, stance, retraction");
+      st->bind(1, claim_id).bind(2, story_id);
+      while (st->step()) {
+        snap.sites.push_back({st->column_text(0), stance_column(*st, 1), st->column_bool(2),
+                              st->column_double(3)});
+      }
+    }
+    const TimePoint window_start = at - std::chrono::hours(24);
+    const TimePoint baseline_start = window_start - std::chrono::days(7);
+    {
+      auto st = db.cached(
+          "SELECT count(DISTINCT CASE WHEN evidence_at >= ?3 THEN story_id END), "
+          "count(DISTINCT CASE WHEN evidence_at < ?3 THEN story_id END) FROM matches "
+          "WHERE claim_id = ?1 AND story_id <> ?2 AND evidence_at >= ?4 AND evidence_at <= ?5");
+      st->bind(1, claim_id).bind(2, story_id).bind(3, window_start).bind(4, baseline_start);
+      st->bind(5, at);
+      st->step();
+      snap.window_stories = st->column_int(0);
+      snap.baseline_stories = st->column_int(1);
+    }
+    {
+      auto st = db.cached(
+          "SELECT DISTINCT site FROM matches WHERE claim_id = ?1 AND story_id <> ?2 "
+          "AND evidence_at >= ?3 AND evidence_at <= ?4 ORDER BY site");
+      st->bind(1, claim_id).bind(2, story_id).bind(3, window_start).bind(4, at);
+      while (st->step()) {
+        snap.window_sites.push_back(st->column_text(0));
+      }
+    }
+    {
+      // Repeats are counted from the claim's last status_change alert (every change raises
+      // one, manual ones too): recording order, not a clock, so a replay counts the same.
+      auto st = db.cached(
+          "SELECT EXISTS (SELECT 1 FROM alerts WHERE story_id = ?2 AND claim_id = ?1 AND "
+          "kind = ?3), "
+          "(SELECT count(*) FROM alerts WHERE claim_id = ?1 AND kind = ?3 AND id > "
+          "coalesce((SELECT max(id) FROM alerts WHERE claim_id = ?1 AND kind = ?4), 0)), "
+          "EXISTS (SELECT 1 FROM alerts WHERE claim_id = ?1 AND kind = ?5 AND at > ?6 "
+          "AND at < ?7)");
+      st->bind(1, claim_id).bind(2, story_id);
+      st->bind(3, to_string(AlertKind::repeated_after_clarification));
+      st->bind(4, to_string(AlertKind::status_change)).bind(5, to_string(AlertKind::hype_spike));
+      st->bind(6, window_start).bind(7, at + std::chrono::hours(24));
+      st->step();
+      snap.story_raised_repeat = st->column_bool(0);
+      snap.repeats_since_change = st->column_int(1);
+      snap.hype_alert_near = st->column_bool(2);
+    }
+    return snap;
+  });
+}
+
+std::vector<StoredStory> Store::stored_stories(
+    std::optional<std::pair<TimePoint, std::int64_t>> after, std::size_t limit,
+    bool include_queued) const {
+  return in_context("list stored stories", [&] {
+    return m_impl->collect(
+        "SELECT r.story_id, r.id, f.url, coalesce(s.published_at, s.first_seen_at) AS ev, "
+        "s.guid, s.link, r.title, r.summary, r.content, s.published_at, s.updated_at "
+        "FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id "
+        "JOIN feeds f ON f.id = s.feed_id "
+        "WHERE (?4 OR NOT EXISTS (SELECT 1 FROM pending_evaluations p "
+        "WHERE p.revision_id = r.id)) "
+        "AND (ev > ?1 OR (ev = ?1 AND r.id > ?2)) ORDER BY ev, r.id LIMIT ?3",
+        [](const Statement& st) {
+          StoredStory s;
+          s.story_id = st.column_int64(0);
+          s.revision_id = st.column_int64(1);
+          s.feed_url = st.column_text(2);
+          s.at = st.column_time(3);
+          s.story.guid = st.column_text(4);
+          s.story.link = st.column_text(5);
+          s.story.title = st.column_text(6);
+          s.story.summary = st.column_text(7);
+          s.story.content = st.column_text(8);
+          s.story.published = st.optional_time(9);
+          s.story.updated = st.optional_time(10);
+          return s;
+        },
+        after ? format_utc(after->first) : std::string(), after ? after->second : std::int64_t{0},
+        static_cast<std::int64_t>(limit), include_queued);
+  });
+}
+
+bool Store::matched_under_current_definition(std::int64_t revision_id,
+                                              std::string_view claim_id) const {
+  return in_context("look up match of claim " + std::string(claim_id), [&] {
     auto st = m_impl->db.cached(
-        "SELECT EXISTS (SELECT 1 FROM alerts WHERE story_id = ?1 AND claim_id = ?2 AND "
-        "kind = ?3)");
-    st->bind(1, story_id).bind(2, claim_id).bind(3, to_string(kind));
+        "SELECT EXISTS (SELECT 1 FROM matches m JOIN claims c ON c.id = m.claim_id "
+        "WHERE m.revision_id = ?1 AND m.claim_id = ?2 AND m.claim_hash = c.definition_hash)");
+    st->bind(1, revision_id).bind(2, claim_id);
     st->step();
     return st->column_bool(0);
   });
 }
 
-std::int64_t Store::count_repeats_since_status_change(std::string_view claim_id) const {
-  return in_context("count repeats of claim " + std::string(claim_id), [&] {
-    // Compared with recorded_at (when hypewatch wrote the change), the same clock as the alerts'
-    // created_at; the evidence time `at` may lie far in the past.
-    auto st = m_impl->db.cached(
-        "SELECT count(*) FROM alerts WHERE claim_id = ?1 AND kind = ?2 AND created_at >= "
-        "coalesce((SELECT recorded_at FROM claim_status_history WHERE claim_id = ?1 "
-        "ORDER BY seq DESC LIMIT 1), '')");
-    st->bind(1, claim_id).bind(2, to_string(AlertKind::repeated_after_clarification));
+std::optional<TimePoint> Store::newest_evidence() const {
+  return in_context("read the newest evidence time", [&] {
+    auto st = m_impl->db.cached("SELECT max(coalesce(published_at, first_seen_at)) FROM stories");
     st->step();
-    return st->column_int64(0);
+    return st->optional_time(0);
   });
 }
 

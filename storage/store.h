@@ -16,6 +16,7 @@
 
 #include "model/alert.h"
 #include "model/claim.h"
+#include "model/status_change.h"
 #include "model/story.h"
 #include "storage/storage_error.h"  // StorageError
 #include "util/error.h"
@@ -89,22 +90,58 @@ struct ClaimRecord {
   ClaimStatus status = ClaimStatus::tracked;
   TimePoint since{};         // evidence time of the last status change
   std::int64_t matches = 0;  // story×claim matches recorded
+  std::optional<TimePoint> retired_at;  // when it left the claims file; nullopt = active
 };
 
-// One entry of a claim's append-only status history.
-struct StatusChange {
-  std::string claim_id;
-  std::optional<ClaimStatus> from;  // nullopt for the initial entry
-  ClaimStatus to = ClaimStatus::tracked;
-  TimePoint at{};           // evidence time: the story's published time, else when recorded
-  TimePoint recorded_at{};  // when hypewatch wrote it
-  std::string actor;        // "initial" | "engine" | "manual"
-  std::string rule;         // the rule/feature that fired
-  std::string evidence_text;
-  std::string reason;  // manual changes: the person's reason
-  std::optional<std::int64_t> story_id;
-  std::optional<std::int64_t> revision_id;
+// A claim as the claims file defines it, for sync_claims: the claim and the hash of its
+// definition (statement and rules; a change means the stored stories are evaluated again).
+struct ClaimDefinition {
+  Claim claim;
+  std::string hash;
 };
+
+// What sync_claims found: claims whose stored stories must be evaluated (new, changed, or
+// un-retired with a changed definition), and claims it retired.
+struct ClaimSync {
+  std::vector<std::string> to_scan;
+  std::vector<std::string> retired;
+};
+
+// One row per (site, stance, retraction) of a claim's stored matches, with the best score.
+struct SiteEvidenceRow {
+  std::string site;
+  Stance stance = Stance::mentions;
+  bool retraction = false;
+  double score = 0.0;
+};
+
+// What the status engine needs to know about one claim before judging one story's match
+// (rules::ClaimEvidence), read with a few aggregate queries over indexes: bounded by sites x
+// stances and by the stories of an 8-day window, never by the size of the archive.
+struct ClaimSnapshot {
+  ClaimStatus status = ClaimStatus::tracked;
+  TimePoint since{};                   // claims.status_since
+  bool manual = false;                 // latest history entry has actor "manual"
+  std::vector<SiteEvidenceRow> sites;  // without the story being evaluated
+  int window_stories = 0;              // other stories with evidence time in (at - 24 h, at]
+  std::vector<std::string> window_sites;
+  int baseline_stories = 0;          // other stories in the 7 days before the window
+  bool story_raised_repeat = false;  // this story already has a repeat alert for the claim
+  int repeats_since_change = 0;      // repeat alerts since the last status_change alert
+  bool hype_alert_near = false;      // a hype_spike with evidence time within 24 h of `at`
+};
+
+// A stored story's current revision, for rescans and `claim test`.
+struct StoredStory {
+  std::int64_t story_id = 0;
+  std::int64_t revision_id = 0;
+  std::string feed_url;
+  TimePoint at{};  // evidence time: published, else first seen
+  Story story;
+};
+
+// One entry of a claim's status history (model/status_change.h).
+using hw::StatusChange;
 
 struct HistoryEntry {
   std::int64_t seq = 0;  // 1-based order within the claim
@@ -135,6 +172,9 @@ struct EvaluationWrite {
   std::int64_t story_id = 0;
   std::int64_t revision_id = 0;
   std::vector<Match> matches;
+  std::string site;        // the story's site (rules::site_of), stored on its matches
+  TimePoint evidence_at{};  // the story's evidence time, stored on its matches; zero = at
+  bool dequeue = true;      // take revision_id off the pending queue (false for a rescan)
   std::vector<StatusChange> changes;  // also updates claims.status / status_since
   std::vector<Alert> alerts;
   TimePoint at{};
@@ -158,6 +198,8 @@ struct PendingEvaluation {
   std::int64_t revision_id = 0;
   int revision = 1;
   Story story;  // the text of that revision, with the story's guid/link/dates
+  TimePoint at{};  // evidence time: the story's published time, else when first seen
+  std::string feed_url;
 };
 
 // One full-text search result (search_stories).
@@ -228,14 +270,33 @@ class Store {
   // feed, and holding all their texts at once would cost hundreds of MiB.
   std::vector<PendingEvaluation> pending_evaluations(std::size_t limit = 0) const;
 
-  // Claims. New claims get a row with their initial status and an "initial" history entry;
-  // known claims keep their status (the statement text is updated).
-  void sync_claims(const std::vector<Claim>& claims, TimePoint at);
+  // Claims. New claims get a row with their initial status and an "initial" history entry
+  // dated at the earlier of `at` and the oldest stored evidence (a claim is judged on every
+  // stored story, so it is tracked from before them); known claims keep their status (the
+  // statement and definition hash are updated). Claims missing from `claims` are retired
+  // (kept with their history, no longer evaluated); listing one again un-retires it.
+  ClaimSync sync_claims(const std::vector<ClaimDefinition>& claims, TimePoint at);
+  // The stored stories of `claim_id` have been evaluated under definition `hash`.
+  void mark_scanned(std::string_view claim_id, std::string_view hash);
   std::optional<ClaimRecord> claim(std::string_view id) const;
-  std::vector<ClaimRecord> list_claims() const;
+  std::vector<ClaimRecord> list_claims(bool include_retired = false) const;
   std::vector<HistoryEntry> history(std::string_view claim_id) const;
   std::vector<StoredMatch> matches_for_claim(std::string_view claim_id) const;
   std::vector<StoredMatch> matches_for_story(std::int64_t story_id) const;
+  // The engine's snapshot of `claim_id` before judging story `story_id` with evidence time
+  // `at` (ClaimSnapshot).
+  ClaimSnapshot claim_snapshot(std::string_view claim_id, std::int64_t story_id,
+                               TimePoint at) const;
+  // Current revisions of stored stories, oldest evidence first, after the position
+  // (at, revision_id) of the last one returned; at most `limit`. Those still waiting in the
+  // evaluation queue only with include_queued (the queue evaluates them anyway).
+  std::vector<StoredStory> stored_stories(std::optional<std::pair<TimePoint, std::int64_t>> after,
+                                          std::size_t limit, bool include_queued = false) const;
+  // Whether (revision, claim) has a match made under the claim's current definition.
+  bool matched_under_current_definition(std::int64_t revision_id,
+                                        std::string_view claim_id) const;
+  // The newest evidence time of any stored story; nullopt when there are none.
+  std::optional<TimePoint> newest_evidence() const;
 
   // Everything in `w` or nothing; also takes w.revision_id off the pending queue. Matches already
   // stored for (revision, claim) are kept as they were. A change without story_id/revision_id cites
@@ -253,16 +314,10 @@ class Store {
   std::vector<ClaimMention> claim_mentions(std::string_view claim_id, TimePoint from,
                                            TimePoint to) const;
 
-  // Alerts, oldest first. Their delivery state is written only by DigestOutbox
+  // Alerts, oldest first; undelivered_only: those the digest will send (not backfill). Their
+  // delivery state is written only by DigestOutbox
   // (storage/digest_outbox.h), the one path by which alerts leave.
   std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;
-  // Alerts of `kind` for `claim_id` created at or after `since`.
-  std::int64_t count_alerts(std::string_view claim_id, AlertKind kind, TimePoint since) const;
-  // Whether `story_id` already raised an alert of `kind` for `claim_id` (one repeat alert per
-  // story, however often it is revised).
-  bool story_has_alert(std::int64_t story_id, std::string_view claim_id, AlertKind kind) const;
-  // repeated_after_clarification alerts for `claim_id` recorded since its last status change.
-  std::int64_t count_repeats_since_status_change(std::string_view claim_id) const;
 
   Counts counts() const;
 

@@ -47,7 +47,7 @@ struct Fixture {
   Store store = Store::open(path, OpenMode::read_write);
   std::int64_t feed = store.ensure_feed("https://news.example/rss");
 
-  Fixture() { store.sync_claims({yemen_claim()}, t0); }
+  Fixture() { store.sync_claims({{yemen_claim(), "def-1"}}, t0); }
 };
 
 hw::storage::StatusChange change(ClaimStatus from, ClaimStatus to, TimePoint at) {
@@ -263,7 +263,10 @@ TEST_CASE("claims: sync creates with an initial history entry and keeps status l
   fresh.id = "new-claim";
   fresh.statement = "Something else.";
   fresh.initial_status = ClaimStatus::reported;
-  f.store.sync_claims({edited, fresh}, t0 + 2h);
+  const auto sync = f.store.sync_claims({{edited, "def-2"}, {fresh, "def-3"}}, t0 + 2h);
+  // Both need evaluating against the stored stories: one changed, one is new.
+  CHECK(sync.to_scan == std::vector<std::string>{"yemen-hacking", "new-claim"});
+  CHECK(sync.retired.empty());
 
   c = f.store.claim("yemen-hacking").value();
   CHECK(c.status == ClaimStatus::reported);
@@ -416,10 +419,9 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
   CHECK(all[2].alert.story_id == 0);
   CHECK(all[2].alert.claim_id.empty());
 
-  CHECK(f.store.count_alerts("yemen-hacking", AlertKind::status_change, t0) == 1);
-  CHECK(f.store.count_alerts("yemen-hacking", AlertKind::repeated_after_clarification, t0) == 1);
-  CHECK(f.store.count_alerts("yemen-hacking", AlertKind::repeated_after_clarification,
-                             t0 + 61min) == 0);
+  // Without an evidence time, an alert is dated when it was raised; none is backfill.
+  CHECK(all[1].alert.at == t0 + 1h);
+  CHECK_FALSE(all[1].alert.backfill);
 
   // Delivery goes through the outbox: a failure is counted and kept on every alert of the
   // digest; acceptance stamps them all; an alert raised meanwhile waits for the next digest.
@@ -570,11 +572,19 @@ TEST_CASE("repeat alerts: one per story, counted since the last status change") 
   const auto s1 = f.store.upsert_story(f.feed, make_story("urn:1", "t1", "s"), t0);
   const auto s2 = f.store.upsert_story(f.feed, make_story("urn:2", "t2", "s"), t0);
 
-  hw::storage::EvaluationWrite clarify;
-  clarify.changes = {change(ClaimStatus::tracked, ClaimStatus::clarified, t0)};
-  clarify.at = t0 + 1h;
-  f.store.record_evaluation(clarify);
-  CHECK(f.store.count_repeats_since_status_change("yemen-hacking") == 0);
+  // Every status change raises a status_change alert in the same write (engine and manual).
+  auto change_with_alert = [&](ClaimStatus from, ClaimStatus to, TimePoint at) {
+    hw::storage::EvaluationWrite w;
+    w.changes = {change(from, to, at)};
+    w.alerts = {status_alert(from, to, 0)};
+    w.at = at;
+    f.store.record_evaluation(w);
+  };
+  auto snapshot = [&](std::int64_t story_id) {
+    return f.store.claim_snapshot("yemen-hacking", story_id, t0 + 5h);
+  };
+  change_with_alert(ClaimStatus::tracked, ClaimStatus::clarified, t0 + 1h);
+  CHECK(snapshot(s1.story_id).repeats_since_change == 0);
 
   auto repeat_of = [&](std::int64_t story_id, TimePoint at) {
     hw::storage::EvaluationWrite w;
@@ -588,20 +598,15 @@ TEST_CASE("repeat alerts: one per story, counted since the last status change") 
     w.at = at;
     f.store.record_evaluation(w);
   };
-  CHECK_FALSE(f.store.story_has_alert(s1.story_id, "yemen-hacking",
-                                      AlertKind::repeated_after_clarification));
+  CHECK_FALSE(snapshot(s1.story_id).story_raised_repeat);
   repeat_of(s1.story_id, t0 + 2h);
   repeat_of(s2.story_id, t0 + 3h);
-  CHECK(f.store.story_has_alert(s1.story_id, "yemen-hacking",
-                                AlertKind::repeated_after_clarification));
-  CHECK_FALSE(f.store.story_has_alert(s1.story_id, "yemen-hacking", AlertKind::status_change));
-  CHECK(f.store.count_repeats_since_status_change("yemen-hacking") == 2);
+  CHECK(snapshot(s1.story_id).story_raised_repeat);
+  CHECK(snapshot(s2.story_id).repeats_since_change == 2);
 
-  hw::storage::EvaluationWrite retract;
-  retract.changes = {change(ClaimStatus::clarified, ClaimStatus::retracted, t0 + 4h)};
-  retract.at = t0 + 4h;
-  f.store.record_evaluation(retract);
-  CHECK(f.store.count_repeats_since_status_change("yemen-hacking") == 0);
+  change_with_alert(ClaimStatus::clarified, ClaimStatus::retracted, t0 + 4h);
+  CHECK(snapshot(s2.story_id).repeats_since_change == 0);
+  CHECK(snapshot(s2.story_id).status == ClaimStatus::retracted);
 }
 
 TEST_CASE("stories: a feed's batch stores each item as upsert_story would, in one go") {
