@@ -45,6 +45,7 @@ std::string definition_hash(const Claim& c) {
   add(text, number(c.min_score));
   add(text, std::to_string(c.min_sources));
   add(text, std::to_string(c.min_sources_resolve));
+  add(text, number(c.clear_denial_score));
   add(text, std::to_string(c.hype_min_mentions));
   add(text, number(c.hype_factor));
   return stable_hash_hex(text);

@@ -87,12 +87,13 @@ TEST_CASE("engine: a person's status holds; evidence is not enough to move it") 
   CHECK(j.alerts.empty());
 }
 
-TEST_CASE("engine: a denial waits for a second site, then moves the claim") {
+TEST_CASE("engine: a hesitant denial waits for a second site, then moves the claim") {
   ClaimEvidence e;
   e.status = ClaimStatus::reported;
-  CHECK(judge(policy(), match(Stance::refutes), story(), e, kNow).changes.empty());
-  e.sites = {{"b.example", Stance::refutes, false, 0.8}};
-  const auto j = judge(policy(), match(Stance::refutes), story(), e, kNow);
+  // Below clear_denial_score (0.7): one site is not enough.
+  CHECK(judge(policy(), match(Stance::refutes, 0.6), story(), e, kNow).changes.empty());
+  e.sites = {{"b.example", Stance::refutes, false, 0.6}};
+  const auto j = judge(policy(), match(Stance::refutes, 0.6), story(), e, kNow);
   REQUIRE(j.changes.size() == 1);
   CHECK(j.changes[0].to == ClaimStatus::disputed);
 }
