@@ -83,6 +83,10 @@ std::optional<PhraseHit> earliest(const StoryIndex& index,
   return best;
 }
 
+// A fit at which the story is taken to carry the claim even without its predicate word
+// (reworded verbs: "crater" for "landed").
+constexpr double kCloseFit = 0.6;
+
 double round2(double x) {
   return std::round(x * 100.0) / 100.0;
 }
@@ -107,6 +111,7 @@ struct Matcher::Impl {
   FitPolicy fit_policy;
   std::unordered_map<TermId, std::size_t> claim_df;  // statement claims holding each term
   std::size_t statement_claims = 0;
+  std::vector<std::vector<TermId>> predicates;  // per claim: predicate_terms of its statement
 
   void compile() {
     compiled.reserve(claims.size());
@@ -118,6 +123,8 @@ struct Matcher::Impl {
           classifier = std::make_unique<StanceClassifier>();
         }
         profiles[c] = classifier->profile(claim.statement);
+        predicates.resize(claims.size());
+        predicates[c] = predicate_terms(claim.statement);
         statements.add(c, profiles[c]);
         ++statement_claims;
         for (const TermId term : profiles[c].terms) {
@@ -248,8 +255,11 @@ struct Matcher::Impl {
         continue;
       }
       const std::size_t c = fits[i].claim;
-      if (!carries_distinguishing_term(c, story_terms)) {
-        continue;  // only the topic the claim shares with other claims
+      // A story fitting the claim closely carries it, however the verb is worded.
+      const bool close = fits[i].fit >= kCloseFit;
+      if (!carries_distinguishing_term(c, story_terms) ||
+          (!close && !carries_predicate(c, story_terms))) {
+        continue;  // only the topic, or the names without what the claim says of them
       }
       const StanceVerdict v = classifier->judge_stance(profiles[c], title, t, body, b);
       Match match;
@@ -280,6 +290,34 @@ struct Matcher::Impl {
       }
     }
     return false;
+  }
+
+  // Whether the story holds one of the claim's lower-case content words, when it has any: the
+  // predicate ("invaded", "escaped", "resigned") or a common noun. Names alone make a story
+  // about the same people, not about the claim ("Russia" and "Finland" without "invaded").
+  bool carries_predicate(std::size_t c, const TermVector& story) const {
+    if (predicates[c].empty()) {
+      return true;
+    }
+    return std::ranges::any_of(predicates[c], [&](TermId term) {
+      const auto it =
+          std::ranges::lower_bound(story.weights, term, {}, &std::pair<TermId, float>::first);
+      return it != story.weights.end() && it->first == term;
+    });
+  }
+
+  // The terms of words the statement writes in lower case (not names, numbers or acronyms).
+  std::vector<TermId> predicate_terms(std::string_view statement) const {
+    const AnalyzedText text = classifier->pipeline().analyze(statement);
+    std::vector<TermId> out;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      const auto first = static_cast<unsigned char>(statement[text.tokens[i].begin]);
+      if (text.terms[i] != kNoTerm && first >= 'a' && first <= 'z' &&
+          std::ranges::find(out, text.terms[i]) == out.end()) {
+        out.push_back(text.terms[i]);
+      }
+    }
+    return out;
   }
 
   // The claim's words the story carries, as the story spells them (for --explain).

@@ -105,6 +105,19 @@ statement = "Oscar Pistorius escaped from prison."
 )",
                                                              "c.toml"));
   CHECK(pistorius.match(story("Greatest Oscar winners ever", "")).empty());
+  // The same people without what the claim says of them is not the claim.
+  CHECK(pistorius.match(story("Oscar Pistorius granted parole a decade after killing girlfriend",
+                              ""))
+            .empty());
+  const hw::rules::Matcher finland(hw::rules::parse_claims(R"(
+[[claim]]
+id = "russia-finland"
+statement = "Russia has invaded Finland."
+)",
+                                                           "c.toml"));
+  CHECK(finland.match(story("Finland pushing back 'weaponized migration' on Russia border", ""))
+            .empty());
+  CHECK(ids(finland.match(story("Russian troops invade Finland", ""))) == V{"russia-finland"});
   CHECK(ids(pistorius.match(story("Oscar Pistorius escapes from prison", ""))) ==
         V{"pistorius-escape"});
 }
