@@ -121,6 +121,7 @@ void print_confusion(const Confusion& c, const std::vector<std::string>& names) 
 int main(int argc, char** argv) {
   std::string data = "../shared/data/stance";
   int folds = 5;
+  bool by_claim_only = false;  // the previous fold design: bodies may sit on both sides
   hw::tools::StanceTrainingOptions options;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
@@ -129,6 +130,19 @@ int main(int argc, char** argv) {
       data = value;
     } else if (arg == "--folds") {
       folds = std::stoi(value);
+    } else if (arg == "--design") {
+      by_claim_only = value == "claim";
+    } else if (arg == "--learner") {
+      options.learner = value == "logistic" ? hw::tools::Learner::logistic
+                                            : hw::tools::Learner::boosted;
+    } else if (arg == "--words") {
+      options.words = value == "1";
+    } else if (arg == "--rounds") {
+      options.stance_trees.rounds = std::stoi(value);
+    } else if (arg == "--depth") {
+      options.stance_trees.max_depth = std::stoi(value);
+    } else if (arg == "--eta") {
+      options.stance_trees.eta = std::stod(value);
     } else if (arg == "--balance") {
       options.balance = std::stod(value);
     } else if (arg == "--epochs") {
@@ -157,16 +171,21 @@ int main(int argc, char** argv) {
     long pairs = 0;
 
     for (int fold = 0; fold < folds; ++fold) {
-      std::vector<std::size_t> train_fnc, test_fnc, train_em, test_em;
-      for (std::size_t i = 0; i < corpus.fnc.size(); ++i) {
-        (hw::tools::fold_of(std::to_string(corpus.fnc[i].group), folds) == fold ? test_fnc
-                                                                                : train_fnc)
-            .push_back(i);
+      auto split = hw::tools::disjoint_fold(corpus, fold, folds);
+      if (by_claim_only) {
+        split.train_fnc.clear();
+        split.test_fnc.clear();
+        for (std::size_t i = 0; i < corpus.fnc.size(); ++i) {
+          (hw::tools::fold_of(std::to_string(corpus.fnc[i].group), folds) == fold
+               ? split.test_fnc
+               : split.train_fnc)
+              .push_back(i);
+        }
       }
-      for (std::size_t i = 0; i < corpus.emergent.size(); ++i) {
-        (hw::tools::fold_of(corpus.emergent[i].claim_id, folds) == fold ? test_em : train_em)
-            .push_back(i);
-      }
+      const auto& train_fnc = split.train_fnc;
+      const auto& test_fnc = split.test_fnc;
+      const auto& train_em = split.train_emergent;
+      const auto& test_em = split.test_emergent;
 
       const auto fnc_model = hw::tools::train_stance_model(corpus, train_fnc, {}, options);
       hw::rules::StanceClassifier fnc_classifier(fnc_model);

@@ -189,7 +189,7 @@ StanceVerdict StanceClassifier::classify(const ClaimProfile& claim, std::string_
     v.score = round2(v.related_probability);
     return v;
   }
-  const LinearModel& stance_model =
+  const ClassModel& stance_model =
       body.tokens.empty() ? m_model.stance_title : m_model.stance_body;
   const auto p = stance_model.probabilities(f.stance);
   finish_stance(v, f, p, v.related_probability);

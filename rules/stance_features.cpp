@@ -26,6 +26,8 @@ struct Scan {
   std::vector<CueCounts> sentence_cues;
   std::vector<std::uint8_t> sentence_negated;  // a negation near a claim word
   CueCounts cues{};
+  std::vector<std::uint32_t> claim_positions;   // token indices of claim terms
+  std::vector<std::uint32_t> refute_positions;  // token indices of refuting cues
   std::vector<std::uint32_t> tf;  // per claim term
   double norm = 0.0;              // tf-idf norm of the text
   std::size_t tokens = 0;
@@ -65,6 +67,9 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
         ++s.cues[c];
       }
     }
+    if ((entry.cues >> static_cast<unsigned>(Cue::refute)) & 1U) {
+      s.refute_positions.push_back(static_cast<std::uint32_t>(i));
+    }
     const TermId term = text.terms[i];
     if (term == kNoTerm) {
       continue;
@@ -76,6 +81,7 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
     const int k = claim_term_index(claim, term);
     index[i] = k;
     if (k >= 0) {
+      s.claim_positions.push_back(static_cast<std::uint32_t>(i));
       s.present |= 1ULL << k;
       s.sentence_terms[sentence] |= 1ULL << k;
       ++s.tf[static_cast<std::size_t>(k)];
@@ -103,6 +109,29 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
     }
   }
   return s;
+}
+
+// Tokens between a refuting cue and the nearest claim word of the same sentence; -1 if no
+// sentence holds both.
+long refute_gap(const Scan& s, const AnalyzedText& text) {
+  long best = -1;
+  for (const auto r : s.refute_positions) {
+    const auto next = std::ranges::lower_bound(s.claim_positions, r);
+    const auto consider = [&](std::uint32_t c) {
+      if (text.sentence_of[c] != text.sentence_of[r]) {
+        return;
+      }
+      const long gap = c > r ? static_cast<long>(c - r) : static_cast<long>(r - c);
+      best = best < 0 ? gap : std::min(best, gap);
+    };
+    if (next != s.claim_positions.end()) {
+      consider(*next);
+    }
+    if (next != s.claim_positions.begin()) {
+      consider(*std::prev(next));
+    }
+  }
+  return best;
 }
 
 double weight_of(const ClaimProfile& claim, std::uint64_t mask) {
@@ -195,6 +224,12 @@ ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& l
   std::ranges::sort(p.bigrams);
   p.bigrams.erase(std::unique(p.bigrams.begin(), p.bigrams.end()), p.bigrams.end());
   p.negated = !statement.negations.empty();
+  for (const auto stem : statement.stems) {
+    if (stem != kNoTerm) {
+      p.cues |= lexicon.lookup(stem).cues;
+    }
+  }
+  p.question = statement.question_marks > 0;
   p.total_weight = std::accumulate(p.weights.begin(), p.weights.end(), 0.0);
   std::vector<std::size_t> order(p.terms.size());
   std::iota(order.begin(), order.end(), 0);
@@ -334,6 +369,63 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
   st.push_back({question_title, title.question_marks > 0 ? 1.0F : 0.0F});
   st.push_back({quotes_title, static_cast<float>(std::min<std::size_t>(title.quotes, 2)) / 2.0F});
   st.push_back({claim_sentence_share, static_cast<float>(claim_sentences / sentences)});
+  // Disagreement: what the sentences that carry the claim say about it.
+  double refute_cov = 0.0;
+  double negated_cov = 0.0;
+  std::size_t denial_sentences = 0;
+  const auto refute = static_cast<std::size_t>(Cue::refute);
+  for (std::size_t s = 0; s < b.sentence_terms.size(); ++s) {
+    const double cov = weight_of(claim, b.sentence_terms[s]);
+    const bool refutes = b.sentence_cues[s][refute] > 0;
+    if (refutes) {
+      refute_cov = std::max(refute_cov, cov);
+    }
+    if (b.sentence_negated[s] != 0) {
+      negated_cov = std::max(negated_cov, cov);
+    }
+    if (cov >= 0.34 && (refutes || b.sentence_negated[s] != 0)) {
+      ++denial_sentences;
+    }
+  }
+  CueCounts lead_cues{};
+  for (std::size_t s = 0; s < b.sentence_cues.size() && s < 2; ++s) {
+    for (std::size_t c = 0; c < kCueCount; ++c) {
+      lead_cues[c] += b.sentence_cues[s][c];
+    }
+  }
+  const long gap = refute_gap(b, body);
+  const auto& best_cues = b.sentence_cues[best_sentence];
+  const auto capped = [](std::size_t n, std::size_t cap) {
+    return static_cast<float>(std::min(n, cap)) / static_cast<float>(cap);
+  };
+  const auto has_cue = [&](Cue cue) {
+    return ((claim.cues >> static_cast<unsigned>(cue)) & 1U) != 0 ? 1.0F : 0.0F;
+  };
+  st.push_back({refute_claim_sentence, static_cast<float>(refute_cov)});
+  st.push_back({negated_claim_sentence, static_cast<float>(negated_cov)});
+  st.push_back({refute_distance, gap < 0 ? 0.0F : 1.0F / (1.0F + static_cast<float>(gap))});
+  st.push_back({refute_lead, capped(lead_cues[refute], 2)});
+  st.push_back({hedge_lead, capped(lead_cues[static_cast<std::size_t>(Cue::hedge)], 3)});
+  st.push_back({best_refute, capped(best_cues[refute], 2)});
+  st.push_back({best_negated, b.sentence_negated[best_sentence] != 0 ? 1.0F : 0.0F});
+  st.push_back({best_hedge, capped(best_cues[static_cast<std::size_t>(Cue::hedge)], 2)});
+  st.push_back({best_report, capped(best_cues[static_cast<std::size_t>(Cue::report)], 2)});
+  st.push_back({best_correct, capped(best_cues[static_cast<std::size_t>(Cue::correct)], 2)});
+  st.push_back({best_position, b.sentence_terms.size() <= 1
+                                   ? 0.0F
+                                   : static_cast<float>(best_sentence) /
+                                         static_cast<float>(b.sentence_terms.size() - 1)});
+  st.push_back({denial_share, claim_sentences == 0
+                                  ? 0.0F
+                                  : static_cast<float>(denial_sentences) /
+                                        static_cast<float>(claim_sentences)});
+  st.push_back({body_quotes, static_cast<float>(std::min(1.0, body.quotes / sentences))});
+  st.push_back({body_questions, static_cast<float>(std::min(1.0, body.question_marks / sentences))});
+  st.push_back({claim_hedged, has_cue(Cue::hedge)});
+  st.push_back({claim_refuting, has_cue(Cue::refute)});
+  st.push_back({claim_negated, claim.negated ? 1.0F : 0.0F});
+  st.push_back({claim_question, claim.question ? 1.0F : 0.0F});
+
   out.negation_near_claim = title_negated || focus_negated > 0;
   out.title_negated = title_negated;
 

@@ -25,6 +25,8 @@ struct ClaimProfile {
   std::vector<std::size_t> top;  // indices of the (up to) three most informative terms
   std::uint64_t filter = 0;      // bit (term % 64) of every term: most story words miss it
   bool negated = false;          // the statement itself holds a negation ("X did not …")
+  std::uint32_t cues = 0;        // cues in the statement itself (bit 1 << Cue)
+  bool question = false;         // the statement is a question ("Did X …?")
 };
 
 ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& lexicon);
@@ -57,6 +59,25 @@ enum Stance : std::uint32_t {
   question_title,
   quotes_title,
   claim_sentence_share,
+  // Aimed at disagreement: a denial usually sits in one sentence, next to the claim's words.
+  refute_claim_sentence,   // best claim coverage of a sentence holding a refuting cue
+  negated_claim_sentence,  // best claim coverage of a sentence negating a claim word
+  refute_distance,         // 1 / (1 + tokens between a refuting cue and a claim word)
+  refute_lead,             // refuting cues in the first two sentences
+  hedge_lead,              // hedging cues in the first two sentences
+  best_refute,             // cues of the one sentence that carries the claim best
+  best_negated,
+  best_hedge,
+  best_report,
+  best_correct,
+  best_position,        // where that sentence is (0 first, 1 last)
+  denial_share,         // claim sentences holding a refuting cue or a negation
+  body_quotes,          // quotation marks per sentence: quoted, not asserted
+  body_questions,       // question marks per sentence
+  claim_hedged,         // the claim's own wording
+  claim_refuting,
+  claim_negated,
+  claim_question,
   stance_count
 };
 }  // namespace feature

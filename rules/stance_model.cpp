@@ -42,6 +42,23 @@ class LineReader {
     fail("unexpected end of file");
   }
 
+  // The next `length` bytes verbatim, then the end of their line.
+  std::string_view raw(std::size_t length) {
+    if (m_text.size() - m_pos < length) {
+      fail("unexpected end of file");
+    }
+    const auto out = m_text.substr(m_pos, length);
+    for (const char c : out) {
+      m_line += c == '\n' ? 1 : 0;
+    }
+    m_pos += length;
+    if (m_pos < m_text.size() && m_text[m_pos] == '\n') {
+      ++m_pos;
+    }
+    ++m_line;
+    return out;
+  }
+
   [[noreturn]] void fail(const std::string& message) const {
     throw ConfigError(std::string(m_source) + ":" + std::to_string(m_line) + ": " + message);
   }
@@ -89,12 +106,7 @@ std::vector<std::string_view> expect(LineReader& reader, std::string_view keywor
   return f;
 }
 
-LinearModel read_linear(LineReader& reader, std::string_view name) {
-  const auto f = expect(reader, "linear", 5);
-  if (f[1] != name) {
-    reader.fail("expected linear model '" + std::string(name) + "', found '" + std::string(f[1]) +
-                "'");
-  }
+LinearModel read_linear(LineReader& reader, const std::vector<std::string_view>& f) {
   const auto classes = number<std::size_t>(reader, f[2]);
   const auto dimension = number<std::size_t>(reader, f[3]);
   const auto count = number<std::size_t>(reader, f[4]);
@@ -117,6 +129,32 @@ LinearModel read_linear(LineReader& reader, std::string_view name) {
   return model;
 }
 
+// A head: `linear NAME CLASSES DIMENSION COUNT` and COUNT weight lines, or
+// `xgboost NAME CLASSES DIMENSION BYTES` and BYTES of XGBoost's JSON model.
+ClassModel read_head(LineReader& reader, std::string_view name) {
+  const auto f = fields(reader.next());
+  if (f.size() != 5 || (f[0] != "linear" && f[0] != "xgboost")) {
+    reader.fail("expected 'linear' or 'xgboost' with 4 values");
+  }
+  if (f[1] != name) {
+    reader.fail("expected model '" + std::string(name) + "', found '" + std::string(f[1]) + "'");
+  }
+  if (f[0] == "linear") {
+    return read_linear(reader, f);
+  }
+  const auto classes = number<std::size_t>(reader, f[2]);
+  const auto dimension = number<std::size_t>(reader, f[3]);
+  const auto bytes = number<std::size_t>(reader, f[4]);
+  if (classes < 2 || classes > 16 || dimension == 0 || dimension > (1U << 24)) {
+    reader.fail("implausible model size");
+  }
+  auto trees = BoostedTrees::from_json(std::string(reader.raw(bytes)), classes, dimension);
+  if (!trees) {
+    reader.fail(trees.error().message);
+  }
+  return std::move(*trees);
+}
+
 void write_linear(std::ostringstream& out, std::string_view name, const LinearModel& model) {
   std::vector<std::string> lines;
   char buffer[64];
@@ -136,14 +174,26 @@ void write_linear(std::ostringstream& out, std::string_view name, const LinearMo
   }
 }
 
+void write_head(std::ostringstream& out, std::string_view name, const ClassModel& model) {
+  if (const auto* linear = model.linear()) {
+    write_linear(out, name, *linear);
+    return;
+  }
+  const auto& json = model.trees()->json();
+  out << "xgboost " << name << ' ' << model.classes() << ' ' << model.dimension() << ' '
+      << json.size() << '\n'
+      << json << '\n';
+}
+
 }  // namespace
 
 StanceModel parse_stance_model(std::string_view text, std::string_view source_name) {
   LineReader reader(text, source_name);
   StanceModel model;
   const auto magic = fields(reader.next(&model.header));
-  if (magic.size() != 2 || magic[0] != "hypewatch-stance-model" || magic[1] != "1") {
-    reader.fail("not a hypewatch stance model (version 1)");
+  if (magic.size() != 2 || magic[0] != "hypewatch-stance-model" ||
+      (magic[1] != "1" && magic[1] != "2")) {
+    reader.fail("not a hypewatch stance model (version 1 or 2)");
   }
   model.hash_bits = number<unsigned>(reader, expect(reader, "hash_bits", 2)[1]);
   if (model.hash_bits < 4 || model.hash_bits > 22) {
@@ -160,9 +210,9 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
     }
     model.idf.emplace_back(std::string(f[0]), number<float>(reader, f[1]));
   }
-  model.related = read_linear(reader, "related");
-  model.stance_body = read_linear(reader, "stance_body");
-  model.stance_title = read_linear(reader, "stance_title");
+  model.related = read_head(reader, "related");
+  model.stance_body = read_head(reader, "stance_body");
+  model.stance_title = read_head(reader, "stance_title");
   if (model.related.classes() != 2 || model.stance_body.classes() != kStanceClasses ||
       model.stance_title.classes() != kStanceClasses) {
     reader.fail("wrong number of classes (related: 2, stance models: 3)");
@@ -174,7 +224,7 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
 std::string serialize_stance_model(const StanceModel& model) {
   std::ostringstream out;
   out << model.header;
-  out << "hypewatch-stance-model 1\n";
+  out << "hypewatch-stance-model 2\n";
   out << "hash_bits " << model.hash_bits << '\n';
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.4f", model.related_threshold);
@@ -186,15 +236,15 @@ std::string serialize_stance_model(const StanceModel& model) {
     std::snprintf(buffer, sizeof buffer, "%.3f", static_cast<double>(value));
     out << stem << ' ' << buffer << '\n';
   }
-  write_linear(out, "related", model.related);
-  write_linear(out, "stance_body", model.stance_body);
-  write_linear(out, "stance_title", model.stance_title);
+  write_head(out, "related", model.related);
+  write_head(out, "stance_body", model.stance_body);
+  write_head(out, "stance_title", model.stance_title);
   out << "end\n";
   return out.str();
 }
 
 const StanceModel& stance_model_in_use() {
-  static const StanceModel model = [] {
+  static const StanceModel& model = []() -> const StanceModel& {
     const char* path = std::getenv("HYPEWATCH_STANCE_MODEL");
     if (path == nullptr || *path == '\0') {
       return builtin_stance_model();
@@ -205,7 +255,8 @@ const StanceModel& stance_model_in_use() {
     if (!file) {
       throw ConfigError(std::string(path) + ": cannot read stance model (HYPEWATCH_STANCE_MODEL)");
     }
-    return parse_stance_model(text.str(), path);
+    static const StanceModel from_file = parse_stance_model(text.str(), path);
+    return from_file;
   }();
   return model;
 }

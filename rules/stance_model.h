@@ -1,6 +1,6 @@
 #pragma once
-// The learned part of the stance classifier: word informativeness (idf) and three logistic
-// regressions — `related` (is the story about the claim), `stance_body` (what a story with a
+// The learned part of the stance classifier: word informativeness (idf) and three classifier
+// heads, gradient-boosted trees in the shipped model — `related` (is the story about the claim), `stance_body` (what a story with a
 // body says; trained on FNC-1 bodies) and `stance_title` (what a headline alone says; trained
 // on Emergent headlines). The shipped model (models/stance-model.txt) is compiled into the
 // binary, so hypewatch never reads training data at run time. Format: docs/stance.md.
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "rules/linear_model.h"
+#include "rules/class_model.h"
 
 namespace hw::rules {
 
@@ -23,9 +23,9 @@ struct StanceModel {
   double related_threshold = 0.5;
   float default_idf = 8.0F;
   std::vector<std::pair<std::string, float>> idf;  // stem -> idf
-  LinearModel related;                             // classes: unrelated, related
-  LinearModel stance_body;
-  LinearModel stance_title;
+  ClassModel related;                              // classes: unrelated, related
+  ClassModel stance_body;
+  ClassModel stance_title;
 };
 
 // Parses the text format; throws hw::ConfigError "NAME:LINE: message" on a malformed file.

@@ -184,6 +184,7 @@ StanceCorpus load_stance_corpus(const std::filesystem::path& dir) {
   }
   for (auto& pair : corpus.fnc) {
     pair.group = uf.find(headline_index.at(pair.headline));
+    pair.body_group = uf.find(headlines + static_cast<int>(pair.body));
   }
 
   const auto emergent = parse_csv(read_all(emergent_path), emergent_path.string());
@@ -246,6 +247,25 @@ TrainingSplit split_without_fold(const StanceCorpus& corpus, int fold, int folds
     }
   }
   return split;
+}
+
+DisjointFold disjoint_fold(const StanceCorpus& corpus, int fold, int folds) {
+  DisjointFold out;
+  for (std::size_t i = 0; i < corpus.fnc.size(); ++i) {
+    const bool headline_in = fold_of(std::to_string(corpus.fnc[i].group), folds) == fold;
+    const bool body_in = fold_of(std::to_string(corpus.fnc[i].body_group), folds) == fold;
+    if (headline_in && body_in) {
+      out.test_fnc.push_back(i);
+    } else if (!headline_in && !body_in) {
+      out.train_fnc.push_back(i);
+    }
+  }
+  for (std::size_t i = 0; i < corpus.emergent.size(); ++i) {
+    (fold_of(corpus.emergent[i].claim_id, folds) == fold ? out.test_emergent
+                                                         : out.train_emergent)
+        .push_back(i);
+  }
+  return out;
 }
 
 }  // namespace hw::tools

@@ -15,7 +15,8 @@ struct FncPair {
   std::string headline;
   std::size_t body = 0;  // index into StanceCorpus::bodies
   Label label = Label::unrelated;
-  int group = 0;  // claim cluster: headlines and bodies linked by related pairs
+  int group = 0;       // the headline's claim cluster: headlines and bodies linked by related pairs
+  int body_group = 0;  // the body's cluster (differs from `group` for unrelated pairs)
 };
 
 struct EmergentRow {
@@ -48,6 +49,15 @@ struct TrainingSplit {
   std::vector<std::size_t> emergent;
 };
 TrainingSplit split_without_fold(const StanceCorpus& corpus, int fold, int folds);
+
+// Fold `fold` of `folds` for evaluating on claims and bodies never trained on (as in the FNC-1
+// competition test set): FNC-1 pairs are tested when both the headline's and the body's cluster
+// fall in the fold, trained on when neither does, and left out otherwise; Emergent rows are
+// split by claimId.
+struct DisjointFold {
+  std::vector<std::size_t> train_fnc, test_fnc, train_emergent, test_emergent;
+};
+DisjointFold disjoint_fold(const StanceCorpus& corpus, int fold, int folds);
 
 // A fold in [0, folds) for a group, stable across runs and platforms (FNV-1a of the group's key).
 int fold_of(const std::string& group_key, int folds);

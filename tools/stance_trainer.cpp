@@ -158,23 +158,54 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
   weigh_classes(stance_body, rules::kStanceClasses, options.balance);
   weigh_classes(stance_title, rules::kStanceClasses, options.balance);
 
+  if (options.learner == Learner::boosted) {
+    // Without words the trees see only the dense features (the layout keeps its width, so
+    // the extractor's indices stay valid).
+    const std::size_t width = options.words ? dimension : rules::kDenseFeatures;
+    auto related_trees = options.related_trees;
+    related_trees.seed = options.seed;
+    auto stance_trees = options.stance_trees;
+    stance_trees.seed = options.seed + 1;
+    if (!related.empty()) {
+      model.related = train_boosted(related, 2, rules::kDenseFeatures, related_trees);
+    }
+    if (!stance_body.empty()) {
+      model.stance_body = train_boosted(stance_body, rules::kStanceClasses, width, stance_trees);
+    }
+    stance_trees.seed = options.seed + 2;
+    if (!stance_title.empty()) {
+      model.stance_title = train_boosted(stance_title, rules::kStanceClasses, width, stance_trees);
+    }
+    if (related.empty()) {
+      model.related = rules::LinearModel(2, dimension);
+    }
+    if (stance_body.empty()) {
+      model.stance_body = rules::LinearModel(rules::kStanceClasses, dimension);
+    }
+    if (stance_title.empty()) {
+      model.stance_title = rules::LinearModel(rules::kStanceClasses, dimension);
+    }
+    return model;
+  }
+
   auto related_options = options.related;
   related_options.seed = options.seed;
   auto stance_options = options.stance;
   stance_options.seed = options.seed + 1;
-  model.related = related.empty()
-                      ? rules::LinearModel(2, dimension)
+  rules::LinearModel related_model =
+      related.empty() ? rules::LinearModel(2, dimension)
                       : train_logistic(related, 2, rules::kDenseFeatures, related_options);
   // The related model uses only the dense relatedness features; widen it to the common layout.
-  if (model.related.dimension() != dimension) {
+  if (related_model.dimension() != dimension) {
     rules::LinearModel wide(2, dimension);
     for (std::size_t c = 0; c < 2; ++c) {
-      for (std::size_t i = 0; i < model.related.dimension(); ++i) {
-        wide.weight(c, i) = model.related.weight(c, i);
+      for (std::size_t i = 0; i < related_model.dimension(); ++i) {
+        wide.weight(c, i) = related_model.weight(c, i);
       }
     }
-    model.related = std::move(wide);
+    related_model = std::move(wide);
   }
+  model.related = std::move(related_model);
   model.stance_body = stance_body.empty() ? rules::LinearModel(rules::kStanceClasses, dimension)
                                           : train_logistic(stance_body, rules::kStanceClasses,
                                                            dimension, stance_options);

@@ -1,18 +1,28 @@
 #pragma once
 // Builds a rules::StanceModel from development data: idf from the training documents, then the
-// three logistic regressions on features computed by the product's own extractor.
+// three heads (boosted trees, or the previous logistic regressions) on features computed by the
+// product's own extractor.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "rules/stance_model.h"
+#include "tools/boosted_trainer.h"
 #include "tools/logistic_trainer.h"
 #include "tools/stance_corpus.h"
 
 namespace hw::tools {
 
+enum class Learner { boosted, logistic };
+
 struct StanceTrainingOptions {
+  Learner learner = Learner::boosted;
   unsigned hash_bits = 12;
+  // Boosted trees only: also learn from the hashed words (else only the dense features, which
+  // carry no word of the development claims and so generalise to unseen ones).
+  bool words = false;
+  BoostOptions related_trees;
+  BoostOptions stance_trees;
   LogisticOptions related;
   LogisticOptions stance;
   // Class weight = (share of the majority class / share of the class) ^ balance: 0 leaves
