@@ -46,6 +46,8 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--description", choices=("headline", "none"), default="headline")
     ap.add_argument("--work", default=None)
+    ap.add_argument("--reuse-models", action="store_true",
+                    help="keep fold models already in --work (when only the product changed)")
     args = ap.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="hw-replay-folds-")
     os.makedirs(work, exist_ok=True)
@@ -61,9 +63,10 @@ def main() -> int:
     status_by_gold = collections.defaultdict(collections.Counter)
     for k in range(args.folds):
         model = os.path.join(work, f"model-fold{k}.txt")
-        subprocess.run([os.path.join(args.build, "hw_train_stance"), "--data", args.data,
-                        "--out", model, "--exclude-fold", str(k), "--folds", str(args.folds)],
-                       check=True, stdout=subprocess.DEVNULL)
+        if not (args.reuse_models and os.path.exists(model)):
+            subprocess.run([os.path.join(args.build, "hw_train_stance"), "--data", args.data,
+                            "--out", model, "--exclude-fold", str(k), "--folds", str(args.folds)],
+                           check=True, stdout=subprocess.DEVNULL)
         fold_meta = os.path.join(work, f"meta-fold{k}.csv")
         with open(fold_meta, "w", newline="", encoding="utf-8") as f:
             w = csv.DictWriter(f, fieldnames=fields)

@@ -287,6 +287,9 @@ int run(const std::vector<std::string>& all_args) {
       return hw::app::cmd_stats(inv, std::cout);
     }
     if (command == "classify") {
+      // Buffered standard streams: classify reads and writes a line per pair, tens of
+      // thousands per second; nothing has been printed yet.
+      std::ios::sync_with_stdio(false);
       return hw::app::cmd_classify(claims_rules, std::cin, std::cout, std::cerr);
     }
     if (command == "rescan") {

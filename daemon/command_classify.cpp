@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "daemon/commands.h"
+#include "rules/analysis_cache.h"
 #include "rules/claims_loader.h"
 #include "rules/matcher.h"
 #include "rules/stance_classifier.h"
@@ -61,6 +62,8 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
   const rules::Matcher matcher(std::move(rule_claims));
   rules::StanceClassifier classifier;
   std::unordered_map<std::string, rules::ClaimProfile> profiles;  // bounded by the claims file
+  // One story is usually paired with many claims on consecutive lines: analyse its body once.
+  rules::AnalysisCache bodies;
 
   int bad = 0;
   std::string line;
@@ -97,16 +100,19 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
           out << verdict_line(id, false, "unrelated", 0.0).dump() << '\n';
         }
       } else {
+        const auto& analysed_body = bodies.analyze(classifier.pipeline(), body);
+        const auto analysed_title = classifier.pipeline().analyze(title);
         rules::StanceVerdict v;
         if (const auto s = statements.find(claim); s != statements.end()) {
           auto [it, added] = profiles.try_emplace(claim);
           if (added) {
             it->second = classifier.profile(s->second);
           }
-          v = classifier.classify(it->second, title, body);
+          v = classifier.classify(it->second, title, analysed_title, body, analysed_body);
         } else {
           // A free statement: profiled per line, so nothing accumulates.
-          v = classifier.classify(classifier.profile(claim), title, body);
+          v = classifier.classify(classifier.profile(claim), title, analysed_title, body,
+                                  analysed_body);
         }
         out << verdict_line(id, v.related, to_string(v.stance), v.score).dump() << '\n';
       }
@@ -117,8 +123,13 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
                                                         json::error_handler_t::replace)
           << '\n';
     }
-    out.flush();
+    // Streaming: flush whenever the next line is not already read, so an interactive or
+    // piped producer gets each verdict at once, and a file is not written line by line.
+    if (in.rdbuf()->in_avail() <= 0) {
+      out.flush();
+    }
   }
+  out.flush();
   return bad == 0 ? 0 : 1;
 }
 

@@ -37,9 +37,6 @@ std::string sentence_text(std::string_view text, const AnalyzedText& analyzed, s
   return out;
 }
 
-// How much a denial cue in the headline adds to P(refutes) before renormalising.
-constexpr double kHeadlineDenialBoost = 0.5;
-
 double round2(double x) {
   return std::round(x * 100.0) / 100.0;
 }
@@ -145,17 +142,6 @@ StanceVerdict StanceClassifier::judge_stance(const ClaimProfile& claim,
   if (p.empty()) {
     v.stance = Stance::mentions;
     return v;
-  }
-  // A headline that negates the claim's own words ("Banksy has NOT been arrested") or calls it
-  // a hoax denies it, whatever the words around it: the learned headline model, trained on a
-  // few hundred denials, underweights these two cues (docs/stance.md).
-  if (title_f && !claim.negated &&
-      (title_f->title_negated || ((title_f->title_cues >> static_cast<unsigned>(Cue::refute)) & 1U))) {
-    p[static_cast<std::size_t>(StanceClass::refutes)] += kHeadlineDenialBoost;
-    const double total = p[0] + p[1] + p[2];
-    for (auto& x : p) {
-      x /= total;
-    }
   }
   // Evidence and cues: the body's best sentence when the body carries the claim, else the title.
   const bool use_body = body_f && (!title_f || body_f->coverage >= title_f->coverage);

@@ -59,9 +59,11 @@ class LineReader {
     return out;
   }
 
-  [[noreturn]] void fail(const std::string& message) const {
-    throw ConfigError(std::string(m_source) + ":" + std::to_string(m_line) + ": " + message);
+  [[noreturn]] void fail(const std::string& message) const { fail_at(m_line, message); }
+  [[noreturn]] void fail_at(std::size_t line, const std::string& message) const {
+    throw ConfigError(std::string(m_source) + ":" + std::to_string(line) + ": " + message);
   }
+  std::size_t line() const { return m_line; }
 
  private:
   std::string_view m_text;
@@ -145,12 +147,13 @@ ClassModel read_head(LineReader& reader, std::string_view name) {
   const auto classes = number<std::size_t>(reader, f[2]);
   const auto dimension = number<std::size_t>(reader, f[3]);
   const auto bytes = number<std::size_t>(reader, f[4]);
+  const std::size_t header_line = reader.line();
   if (classes < 2 || classes > 16 || dimension == 0 || dimension > (1U << 24)) {
     reader.fail("implausible model size");
   }
   auto trees = BoostedTrees::from_json(std::string(reader.raw(bytes)), classes, dimension);
   if (!trees) {
-    reader.fail(trees.error().message);
+    reader.fail_at(header_line, trees.error().message);
   }
   return std::move(*trees);
 }

@@ -161,7 +161,6 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
   if (options.learner == Learner::boosted) {
     // Without words the trees see only the dense features (the layout keeps its width, so
     // the extractor's indices stay valid).
-    const std::size_t width = options.words ? dimension : rules::kDenseFeatures;
     auto related_trees = options.related_trees;
     related_trees.seed = options.seed;
     auto stance_trees = options.stance_trees;
@@ -170,11 +169,16 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
       model.related = train_boosted(related, 2, rules::kDenseFeatures, related_trees);
     }
     if (!stance_body.empty()) {
-      model.stance_body = train_boosted(stance_body, rules::kStanceClasses, width, stance_trees);
+      model.stance_body = train_boosted(
+          stance_body, rules::kStanceClasses,
+          options.body_words ? dimension : rules::kDenseFeatures, stance_trees);
     }
-    stance_trees.seed = options.seed + 2;
+    auto title_trees = options.title_trees;
+    title_trees.seed = options.seed + 2;
     if (!stance_title.empty()) {
-      model.stance_title = train_boosted(stance_title, rules::kStanceClasses, width, stance_trees);
+      model.stance_title = train_boosted(
+          stance_title, rules::kStanceClasses,
+          options.title_words ? dimension : rules::kDenseFeatures, title_trees);
     }
     if (related.empty()) {
       model.related = rules::LinearModel(2, dimension);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <xgboost/c_api.h>
+
 #include "rules/stance_model.h"
 #include "tools/stance_trainer.h"
 #include "util/error.h"
@@ -67,6 +69,16 @@ int main(int argc, char** argv) {
 
     hw::tools::StanceTrainingOptions options;
     options.seed = seed;
+    int major = 0, minor = 0, patch = 0;
+    XGBoostVersion(&major, &minor, &patch);
+    const auto& trees = options.stance_trees;
+    const std::string learner =
+        "# learner: XGBoost " + std::to_string(major) + "." + std::to_string(minor) + "." +
+        std::to_string(patch) + " gbtree multi:softprob, " + std::to_string(trees.rounds) +
+        " rounds, depth " + std::to_string(trees.max_depth) + ", eta " +
+        std::to_string(trees.eta).substr(0, 4) + ", class balance " +
+        std::to_string(options.balance).substr(0, 3) +
+        "; stance_title with hashed words, stance_body and related dense features only\n";
     options.header =
         "# hypewatch stance model (docs/stance.md). Generated; do not edit.\n"
         "# data: ../shared/data/stance development portions only: fnc1/train_stances.csv (" +
@@ -88,7 +100,7 @@ int main(int argc, char** argv) {
                                 std::to_string(folds)) +
         "\n"
         "# seed: " +
-        std::to_string(seed) + "\n";
+        std::to_string(seed) + "\n" + learner;
     const auto model = hw::tools::train_stance_model(corpus, fnc, emergent, options);
     std::ofstream file(out, std::ios::binary | std::ios::trunc);
     file << hw::rules::serialize_stance_model(model);
