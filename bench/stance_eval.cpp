@@ -9,8 +9,8 @@
 // train on FNC-1 only, Emergent folds on Emergent only: the two datasets share articles.
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -155,36 +155,33 @@ int argmax(const std::vector<double>& p) {
   return static_cast<int>(std::ranges::max_element(p) - p.begin());
 }
 
-Results evaluate(const hw::tools::StanceCorpus& corpus, const std::vector<hw::tools::DisjointFold>& splits,
-                 double unrelated_weight, const hw::tools::StanceTrainingOptions& options) {
+Results evaluate(const hw::tools::StanceCorpus& corpus,
+                 const std::vector<hw::tools::DisjointFold>& splits, double unrelated_weight,
+                 const hw::tools::StanceTrainingOptions& options) {
   Results r;
   const hw::rules::AnalyzedText empty;
   for (std::size_t fold = 0; fold < splits.size(); ++fold) {
     const auto& split = splits[fold];
-    if (split.test_fnc.empty()) {
-      goto emergent;  // NOLINT: --skip-fnc
+    if (!split.test_fnc.empty()) {  // empty with --skip-fnc
+      const auto fnc_model = hw::tools::train_stance_model(corpus, split.train_fnc, {}, options);
+      hw::rules::StanceClassifier fnc_classifier(fnc_model);
+      // Throughput: every pair from its raw strings (claim profiled, body analysed afresh) on this
+      // one thread; `hypewatch classify` end to end is measured by bench/classify_throughput.py.
+      const auto start = std::chrono::steady_clock::now();
+      for (const auto i : split.test_fnc) {
+        const auto& pair = corpus.fnc[i];
+        const auto claim = fnc_classifier.profile(pair.headline);
+        const auto v = fnc_classifier.classify(claim, "", corpus.bodies[pair.body]);
+        const int gold = fnc_class(pair.label);
+        const double w = gold == 3 ? unrelated_weight : 1.0;
+        r.fnc.add(gold, fnc_class(v), w);
+        // `score` is P(related) x P(stance) for a related verdict and P(related) for an
+        // unrelated one: the probability that the verdict is right is score or 1 - score.
+        r.fnc_score.add(v.related ? v.score : 1.0 - v.score, gold == fnc_class(v), w);
+      }
+      r.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      r.pairs += static_cast<long>(split.test_fnc.size());
     }
-    {
-    const auto fnc_model = hw::tools::train_stance_model(corpus, split.train_fnc, {}, options);
-    hw::rules::StanceClassifier fnc_classifier(fnc_model);
-    // Throughput: every pair from its raw strings (claim profiled, body analysed afresh) on this
-    // one thread; `hypewatch classify` end to end is measured by bench/classify_throughput.py.
-    const auto start = std::chrono::steady_clock::now();
-    for (const auto i : split.test_fnc) {
-      const auto& pair = corpus.fnc[i];
-      const auto claim = fnc_classifier.profile(pair.headline);
-      const auto v = fnc_classifier.classify(claim, "", corpus.bodies[pair.body]);
-      const int gold = fnc_class(pair.label);
-      const double w = gold == 3 ? unrelated_weight : 1.0;
-      r.fnc.add(gold, fnc_class(v), w);
-      // `score` is P(related) x P(stance) for a related verdict and P(related) for an
-      // unrelated one: the probability that the verdict is right is score or 1 - score.
-      r.fnc_score.add(v.related ? v.score : 1.0 - v.score, gold == fnc_class(v), w);
-    }
-    r.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.pairs += static_cast<long>(split.test_fnc.size());
-    }
-  emergent:
 
     const auto em_model = hw::tools::train_stance_model(corpus, {}, split.train_emergent, options);
     hw::rules::StanceClassifier em_classifier(em_model);
@@ -229,8 +226,7 @@ void print_reliability(const char* name, const Reliability& r) {
       continue;
     }
     std::printf("    %.1f-%.1f %9.0f %9.3f %9.3f\n", static_cast<double>(b) / 10.0,
-                static_cast<double>(b + 1) / 10.0, r.n[b], r.said[b] / r.n[b],
-                r.right[b] / r.n[b]);
+                static_cast<double>(b + 1) / 10.0, r.n[b], r.said[b] / r.n[b], r.right[b] / r.n[b]);
   }
 }
 
@@ -255,8 +251,8 @@ int main(int argc, char** argv) {
     } else if (arg == "--compare") {
       compare = value == "1";
     } else if (arg == "--learner") {
-      options.learner = value == "logistic" ? hw::tools::Learner::logistic
-                                            : hw::tools::Learner::boosted;
+      options.learner =
+          value == "logistic" ? hw::tools::Learner::logistic : hw::tools::Learner::boosted;
     } else if (arg == "--title-words") {
       options.title_words = value == "1";
     } else if (arg == "--body-words") {
@@ -297,9 +293,8 @@ int main(int argc, char** argv) {
         split.train_fnc.clear();
         split.test_fnc.clear();
         for (std::size_t i = 0; i < corpus.fnc.size(); ++i) {
-          (hw::tools::fold_of(std::to_string(corpus.fnc[i].group), folds) == fold
-               ? split.test_fnc
-               : split.train_fnc)
+          (hw::tools::fold_of(std::to_string(corpus.fnc[i].group), folds) == fold ? split.test_fnc
+                                                                                  : split.train_fnc)
               .push_back(i);
         }
       }
@@ -321,17 +316,17 @@ int main(int argc, char** argv) {
         unrelated_tested += corpus.fnc[i].label == Label::unrelated ? 1.0 : 0.0;
       }
     }
-    const double unrelated_weight = unrelated_tested == 0.0 ? 1.0 : unrelated_total / unrelated_tested;
+    const double unrelated_weight =
+        unrelated_tested == 0.0 ? 1.0 : unrelated_total / unrelated_tested;
 
     // The previous model: logistic regressions with the options it was committed with.
-    hw::tools::StanceTrainingOptions previous;
-    previous.learner = hw::tools::Learner::logistic;
-    previous.balance = 0.5;
-    previous.hash_bits = 12;
-    const Results before = compare ? evaluate(corpus, splits, unrelated_weight, previous) : Results{};
+    const auto previous = hw::tools::previous_model_options();
+    const Results before =
+        compare ? evaluate(corpus, splits, unrelated_weight, previous) : Results{};
     const Results now = evaluate(corpus, splits, unrelated_weight, options);
 
-    std::printf("Folds: %d, %s; FNC-1 unrelated pairs weighted x%.2f (%.0f of %.0f tested)\n", folds,
+    std::printf("Folds: %d, %s; FNC-1 unrelated pairs weighted x%.2f (%.0f of %.0f tested)\n",
+                folds,
                 by_claim_only ? "by the headline's claim cluster (previous design)"
                               : "no claim cluster and no body on both sides",
                 unrelated_weight, unrelated_tested, unrelated_total);
@@ -353,8 +348,8 @@ int main(int argc, char** argv) {
     row("Emergent, whole classify path", 100.0 * before.emergent_full.accuracy(),
         100.0 * now.emergent_full.accuracy(), "%.1f%%");
     row("calibration error (ECE), FNC score", before.fnc_score.ece(), now.fnc_score.ece(), "%.3f");
-    row("calibration error (ECE), Emergent", before.emergent_score.ece(),
-        now.emergent_score.ece(), "%.3f");
+    row("calibration error (ECE), Emergent", before.emergent_score.ece(), now.emergent_score.ece(),
+        "%.3f");
     row("pairs/s in process (one core, raw text)",
         before.seconds > 0 ? static_cast<double>(before.pairs) / before.seconds : 0.0,
         static_cast<double>(now.pairs) / now.seconds, "%.0f");

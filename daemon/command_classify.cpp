@@ -18,16 +18,39 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string text_field(const json& line, const char* key) {
+const std::string& raw_field(const json& line, const char* key) {
+  static const std::string none;
   const auto it = line.find(key);
   if (it == line.end() || it->is_null()) {
-    return {};
+    return none;
   }
   if (!it->is_string()) {
     throw std::invalid_argument(std::string("'") + key + "' must be a string");
   }
-  return rules::sanitize_utf8(it->get<std::string>());
+  return it->get_ref<const std::string&>();
 }
+
+std::string text_field(const json& line, const char* key) {
+  return rules::sanitize_utf8(raw_field(line, key));
+}
+
+// The last body cleaned: consecutive lines usually carry the same story.
+class CleanedBody {
+ public:
+  const std::string& of(const std::string& raw) {
+    if (!m_valid || raw != m_raw) {
+      m_raw = raw;
+      m_clean = rules::sanitize_utf8(raw);
+      m_valid = true;
+    }
+    return m_clean;
+  }
+
+ private:
+  bool m_valid = false;
+  std::string m_raw;
+  std::string m_clean;
+};
 
 json verdict_line(const json& id, bool related, std::string_view stance, double score) {
   return json{{"id", id},
@@ -64,6 +87,7 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
   std::unordered_map<std::string, rules::ClaimProfile> profiles;  // bounded by the claims file
   // One story is usually paired with many claims on consecutive lines: analyse its body once.
   rules::AnalysisCache bodies;
+  CleanedBody cleaned;
 
   int bad = 0;
   std::string line;
@@ -80,7 +104,7 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
       id = input.value("id", json(nullptr));
       const std::string claim = text_field(input, "claim");
       const std::string title = text_field(input, "title");
-      const std::string body = text_field(input, "body");
+      const std::string& body = cleaned.of(raw_field(input, "body"));
       if (claim.empty()) {
         throw std::invalid_argument("'claim' is missing or empty");
       }

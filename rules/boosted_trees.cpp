@@ -54,8 +54,8 @@ Expected<BoostedTrees> BoostedTrees::from_json(std::string json, std::size_t cla
           // Children must lie inside this tree, or the walk could leave it (a corrupt file).
           if (l >= static_cast<std::int32_t>(n) || r < 0 || r >= static_cast<std::int32_t>(n) ||
               l <= static_cast<std::int32_t>(i) || r <= static_cast<std::int32_t>(i)) {
-            return fail("boosted trees: tree " + std::to_string(t) + " node " +
-                        std::to_string(i) + " has children outside the tree");
+            return fail("boosted trees: tree " + std::to_string(t) + " node " + std::to_string(i) +
+                        " has children outside the tree");
           }
           node.left = base + l;
           node.right = base + r;

@@ -41,9 +41,9 @@ class BoostedTrees {
     float value = 0.0F;  // split threshold (go left when below), or the leaf's value
     bool default_left = false;
   };
-  std::vector<Node> m_nodes;          // every tree, one after another
-  std::vector<std::uint32_t> m_roots; // index of each tree's root in m_nodes
-  std::vector<std::uint32_t> m_class; // the class each tree adds to
+  std::vector<Node> m_nodes;           // every tree, one after another
+  std::vector<std::uint32_t> m_roots;  // index of each tree's root in m_nodes
+  std::vector<std::uint32_t> m_class;  // the class each tree adds to
   std::size_t m_classes = 0;
   std::size_t m_dimension = 0;
   std::string m_json;

@@ -28,8 +28,8 @@ struct Scan {
   CueCounts cues{};
   std::vector<std::uint32_t> claim_positions;   // token indices of claim terms
   std::vector<std::uint32_t> refute_positions;  // token indices of refuting cues
-  std::vector<std::uint32_t> tf;  // per claim term
-  double norm = 0.0;              // tf-idf norm of the text
+  std::vector<std::uint32_t> tf;                // per claim term
+  double norm = 0.0;                            // tf-idf norm of the text
   std::size_t tokens = 0;
 };
 
@@ -415,12 +415,12 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
                                    ? 0.0F
                                    : static_cast<float>(best_sentence) /
                                          static_cast<float>(b.sentence_terms.size() - 1)});
-  st.push_back({denial_share, claim_sentences == 0
-                                  ? 0.0F
-                                  : static_cast<float>(denial_sentences) /
-                                        static_cast<float>(claim_sentences)});
+  st.push_back({denial_share, claim_sentences == 0 ? 0.0F
+                                                   : static_cast<float>(denial_sentences) /
+                                                         static_cast<float>(claim_sentences)});
   st.push_back({body_quotes, static_cast<float>(std::min(1.0, body.quotes / sentences))});
-  st.push_back({body_questions, static_cast<float>(std::min(1.0, body.question_marks / sentences))});
+  st.push_back(
+      {body_questions, static_cast<float>(std::min(1.0, body.question_marks / sentences))});
   st.push_back({claim_hedged, has_cue(Cue::hedge)});
   st.push_back({claim_refuting, has_cue(Cue::refute)});
   st.push_back({claim_negated, claim.negated ? 1.0F : 0.0F});

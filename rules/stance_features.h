@@ -70,11 +70,11 @@ enum Stance : std::uint32_t {
   best_hedge,
   best_report,
   best_correct,
-  best_position,        // where that sentence is (0 first, 1 last)
-  denial_share,         // claim sentences holding a refuting cue or a negation
-  body_quotes,          // quotation marks per sentence: quoted, not asserted
-  body_questions,       // question marks per sentence
-  claim_hedged,         // the claim's own wording
+  best_position,   // where that sentence is (0 first, 1 last)
+  denial_share,    // claim sentences holding a refuting cue or a negation
+  body_quotes,     // quotation marks per sentence: quoted, not asserted
+  body_questions,  // question marks per sentence
+  claim_hedged,    // the claim's own wording
   claim_refuting,
   claim_negated,
   claim_question,
@@ -88,8 +88,8 @@ struct PairFeatures {
   std::vector<Feature> stance;
   std::uint32_t cue_mask_focus = 0;  // cues found in the claim's sentences (for "features fired")
   bool negation_near_claim = false;
-  bool title_negated = false;       // a negation next to a claim word in the title
-  std::uint32_t title_cues = 0;     // cues found in the title (bit 1 << Cue)
+  bool title_negated = false;    // a negation next to a claim word in the title
+  std::uint32_t title_cues = 0;  // cues found in the title (bit 1 << Cue)
   // The sentence that carries the claim best: in the body, or in the title when the body is
   // empty or does not contain the claim's words.
   bool evidence_in_title = false;

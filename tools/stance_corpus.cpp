@@ -1,10 +1,10 @@
 #include "tools/stance_corpus.h"
 
+#include <cctype>
 #include <fstream>
 #include <map>
-#include <set>
-#include <cctype>
 #include <numeric>
+#include <set>
 #include <sstream>
 
 #include "util/error.h"
@@ -261,8 +261,7 @@ DisjointFold disjoint_fold(const StanceCorpus& corpus, int fold, int folds) {
     }
   }
   for (std::size_t i = 0; i < corpus.emergent.size(); ++i) {
-    (fold_of(corpus.emergent[i].claim_id, folds) == fold ? out.test_emergent
-                                                         : out.train_emergent)
+    (fold_of(corpus.emergent[i].claim_id, folds) == fold ? out.test_emergent : out.train_emergent)
         .push_back(i);
   }
   return out;

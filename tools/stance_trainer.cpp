@@ -51,6 +51,18 @@ void fill_idf(rules::TextPipeline& pipeline, const std::vector<const std::string
   model.default_idf = static_cast<float>(std::log((n + 1.0) / 2.0) + 1.0);
 }
 
+// The previous model's feature set: without the features aimed at disagreement (their weights
+// stay zero, so the classifier's extractor can still compute them).
+std::vector<rules::Feature> feature_set(std::vector<rules::Feature> features, bool disagreement) {
+  if (!disagreement) {
+    std::erase_if(features, [](const rules::Feature& f) {
+      return f.index >= rules::feature::refute_claim_sentence &&
+             f.index < rules::feature::stance_count;
+    });
+  }
+  return features;
+}
+
 void weigh_classes(std::vector<Sample>& samples, std::size_t classes, double balance) {
   std::vector<double> count(classes, 0.0);
   for (const auto& s : samples) {
@@ -64,6 +76,15 @@ void weigh_classes(std::vector<Sample>& samples, std::size_t classes, double bal
 }
 
 }  // namespace
+
+StanceTrainingOptions previous_model_options() {
+  StanceTrainingOptions o;
+  o.learner = Learner::logistic;
+  o.disagreement_features = false;
+  o.hash_bits = 12;
+  o.balance = 0.5;
+  return o;
+}
 
 rules::StanceModel train_stance_model(const StanceCorpus& corpus,
                                       const std::vector<std::size_t>& fnc,
@@ -123,7 +144,8 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
     auto f = extractor.extract(claim, empty, *body_cache[pair.body]);
     related.push_back({f.related, pair.label == Label::unrelated ? 0 : 1, 1.0F});
     if (pair.label != Label::unrelated) {
-      stance_body.push_back({std::move(f.stance), static_cast<int>(pair.label), 1.0F});
+      stance_body.push_back({feature_set(std::move(f.stance), options.disagreement_features),
+                             static_cast<int>(pair.label), 1.0F});
     }
   }
 
@@ -144,7 +166,8 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
     const AnalyzedText title = pipeline.analyze(row.headline);
     auto f = extractor.extract(classifier.profile(row.claim), title, empty);
     related.push_back({f.related, 1, 1.0F});
-    stance_title.push_back({std::move(f.stance), static_cast<int>(row.label), 1.0F});
+    stance_title.push_back({feature_set(std::move(f.stance), options.disagreement_features),
+                            static_cast<int>(row.label), 1.0F});
     for (int k = 0; k < 2 && claims_by_group.size() > 1; ++k) {
       const auto& other = corpus.emergent[claims_by_group[rng() % claims_by_group.size()]];
       if (other.group == row.group) {
@@ -169,16 +192,16 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
       model.related = train_boosted(related, 2, rules::kDenseFeatures, related_trees);
     }
     if (!stance_body.empty()) {
-      model.stance_body = train_boosted(
-          stance_body, rules::kStanceClasses,
-          options.body_words ? dimension : rules::kDenseFeatures, stance_trees);
+      model.stance_body =
+          train_boosted(stance_body, rules::kStanceClasses,
+                        options.body_words ? dimension : rules::kDenseFeatures, stance_trees);
     }
     auto title_trees = options.title_trees;
     title_trees.seed = options.seed + 2;
     if (!stance_title.empty()) {
-      model.stance_title = train_boosted(
-          stance_title, rules::kStanceClasses,
-          options.title_words ? dimension : rules::kDenseFeatures, title_trees);
+      model.stance_title =
+          train_boosted(stance_title, rules::kStanceClasses,
+                        options.title_words ? dimension : rules::kDenseFeatures, title_trees);
     }
     if (related.empty()) {
       model.related = rules::LinearModel(2, dimension);

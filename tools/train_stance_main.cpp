@@ -17,6 +17,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: hw_train_stance --data DIR --out FILE [--seed N] [--exclude-fold K --folds N]\n"
+    "                       [--previous]\n"
+    "  --previous: the previous learner (logistic regressions), for side-by-side benchmarks\n"
     "  --exclude-fold K: leave out the Emergent claims of fold K of N (folds by claimId, as\n"
     "  hw_bench_stance) and every FNC-1 claim cluster holding one of their headlines, so that\n"
     "  the model can be evaluated on those rumours (docs/stance.md)\n"
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 20120524;
   int exclude_fold = -1;
   int folds = 5;
+  bool previous = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--data" && i + 1 < argc) {
@@ -41,6 +44,8 @@ int main(int argc, char** argv) {
       seed = std::stoull(argv[++i]);
     } else if (arg == "--exclude-fold" && i + 1 < argc) {
       exclude_fold = std::stoi(argv[++i]);
+    } else if (arg == "--previous") {
+      previous = true;
     } else if (arg == "--folds" && i + 1 < argc) {
       folds = std::stoi(argv[++i]);
     } else {
@@ -67,18 +72,24 @@ int main(int argc, char** argv) {
       emergent = split.emergent;
     }
 
-    hw::tools::StanceTrainingOptions options;
+    hw::tools::StanceTrainingOptions options =
+        previous ? hw::tools::previous_model_options() : hw::tools::StanceTrainingOptions{};
     options.seed = seed;
     int major = 0, minor = 0, patch = 0;
     XGBoostVersion(&major, &minor, &patch);
     const auto& trees = options.stance_trees;
     const std::string learner =
-        "# learner: XGBoost " + std::to_string(major) + "." + std::to_string(minor) + "." +
-        std::to_string(patch) + " gbtree multi:softprob, " + std::to_string(trees.rounds) +
-        " rounds, depth " + std::to_string(trees.max_depth) + ", eta " +
-        std::to_string(trees.eta).substr(0, 4) + ", class balance " +
-        std::to_string(options.balance).substr(0, 3) +
-        "; stance_title with hashed words, stance_body and related dense features only\n";
+        previous
+            ? std::string(
+                  "# learner: the previous model (logistic regressions, 12 hash bits, "
+                  "class balance 0.5, no disagreement features)\n")
+            : "# learner: XGBoost " + std::to_string(major) + "." + std::to_string(minor) + "." +
+                  std::to_string(patch) + " gbtree multi:softprob, " +
+                  std::to_string(trees.rounds) + " rounds, depth " +
+                  std::to_string(trees.max_depth) + ", eta " +
+                  std::to_string(trees.eta).substr(0, 4) + ", class balance " +
+                  std::to_string(options.balance).substr(0, 3) +
+                  "; stance_title with hashed words, stance_body and related dense features only\n";
     options.header =
         "# hypewatch stance model (docs/stance.md). Generated; do not edit.\n"
         "# data: ../shared/data/stance development portions only: fnc1/train_stances.csv (" +
@@ -94,7 +105,7 @@ int main(int argc, char** argv) {
                                 std::to_string(exclude_fold) + " of " + std::to_string(folds) +
                                 " (by claimId) and the FNC-1 clusters sharing their headlines\n") +
         "# command: hw_train_stance --data ../shared/data/stance --out " + out + " --seed " +
-        std::to_string(seed) +
+        std::to_string(seed) + (previous ? " --previous" : "") +
         (exclude_fold < 0 ? std::string()
                           : " --exclude-fold " + std::to_string(exclude_fold) + " --folds " +
                                 std::to_string(folds)) +

@@ -147,11 +147,11 @@ TEST_CASE("the shipped model reads a denial in a headline as refuting and a repo
   const auto claim = classifier.profile("Banksy was arrested in London.");
   const hw::rules::AnalyzedText empty;
   const std::string denial = "Banksy was not arrested: the arrest story is a hoax";
-  const auto d = classifier.judge_stance(claim, denial, classifier.pipeline().analyze(denial), "",
-                                         empty);
+  const auto d =
+      classifier.judge_stance(claim, denial, classifier.pipeline().analyze(denial), "", empty);
   CHECK((d.stance == hw::Stance::refutes || d.stance == hw::Stance::clarifies));
   const std::string report = "Banksy arrested in London, police say";
-  const auto r = classifier.judge_stance(claim, report, classifier.pipeline().analyze(report), "",
-                                         empty);
+  const auto r =
+      classifier.judge_stance(claim, report, classifier.pipeline().analyze(report), "", empty);
   CHECK((r.stance == hw::Stance::supports || r.stance == hw::Stance::confirms));
 }
