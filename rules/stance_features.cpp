@@ -25,6 +25,9 @@ struct Scan {
   std::vector<std::uint64_t> sentence_terms;  // per sentence: claim terms present
   std::vector<CueCounts> sentence_cues;
   std::vector<std::uint8_t> sentence_negated;  // a negation near a claim word
+  // Per sentence: a negation just before a confirming word ("no evidence", "not true", "never
+  // confirmed"): a denial worded with the words of confirmation.
+  std::vector<std::uint8_t> sentence_negated_confirm;
   CueCounts cues{};
   std::vector<std::uint32_t> claim_positions;   // token indices of claim terms
   std::vector<std::uint32_t> refute_positions;  // token indices of refuting cues
@@ -52,6 +55,7 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
   s.sentence_terms.assign(sentences, 0);
   s.sentence_cues.assign(sentences, CueCounts{});
   s.sentence_negated.assign(sentences, 0);
+  s.sentence_negated_confirm.assign(sentences, 0);
   s.tf.assign(claim.terms.size(), 0);
   s.tokens = text.tokens.size();
 
@@ -98,6 +102,21 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
   }
   s.norm = std::sqrt(s.norm);
 
+  constexpr std::size_t kNegatedConfirmWindow = 3;
+  const auto confirm = static_cast<unsigned>(Cue::confirm);
+  for (const auto n : text.negations) {
+    for (std::size_t i = n + 1; i < text.tokens.size() && i <= n + kNegatedConfirmWindow; ++i) {
+      if (text.sentence_of[i] != text.sentence_of[n]) {
+        break;
+      }
+      if (text.stems[i] != kNoTerm && ((lexicon.lookup(text.stems[i]).cues >> confirm) & 1U)) {
+        auto& flag =
+            s.sentence_negated_confirm[std::min<std::size_t>(text.sentence_of[n], sentences - 1)];
+        flag = static_cast<std::uint8_t>(std::min(flag + 1, 3));
+        break;
+      }
+    }
+  }
   for (const auto n : text.negations) {
     const std::size_t lo = n >= kNegationWindow ? n - kNegationWindow : 0;
     const std::size_t hi = std::min(text.tokens.size(), n + kNegationWindow + 1);
@@ -421,6 +440,20 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
   st.push_back({body_quotes, static_cast<float>(std::min(1.0, body.quotes / sentences))});
   st.push_back(
       {body_questions, static_cast<float>(std::min(1.0, body.question_marks / sentences))});
+  std::size_t negated_confirm_body = 0;
+  std::size_t negated_confirm_focus = 0;
+  for (std::size_t s = 0; s < b.sentence_negated_confirm.size(); ++s) {
+    negated_confirm_body += b.sentence_negated_confirm[s];
+    negated_confirm_focus += focus[s] != 0 ? b.sentence_negated_confirm[s] : 0;
+  }
+  std::size_t negated_confirm_title = 0;
+  for (const auto n : t.sentence_negated_confirm) {
+    negated_confirm_title += n;
+  }
+  st.push_back({negated_confirm_in_title, capped(negated_confirm_title, 1)});
+  st.push_back({negated_confirm_in_focus, capped(negated_confirm_focus, 2)});
+  st.push_back(
+      {negated_confirm_rate, static_cast<float>(std::min(1.0, negated_confirm_body / sentences))});
   st.push_back({claim_hedged, has_cue(Cue::hedge)});
   st.push_back({claim_refuting, has_cue(Cue::refute)});
   st.push_back({claim_negated, claim.negated ? 1.0F : 0.0F});

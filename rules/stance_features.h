@@ -70,11 +70,14 @@ enum Stance : std::uint32_t {
   best_hedge,
   best_report,
   best_correct,
-  best_position,   // where that sentence is (0 first, 1 last)
-  denial_share,    // claim sentences holding a refuting cue or a negation
-  body_quotes,     // quotation marks per sentence: quoted, not asserted
-  body_questions,  // question marks per sentence
-  claim_hedged,    // the claim's own wording
+  best_position,             // where that sentence is (0 first, 1 last)
+  denial_share,              // claim sentences holding a refuting cue or a negation
+  body_quotes,               // quotation marks per sentence: quoted, not asserted
+  body_questions,            // question marks per sentence
+  negated_confirm_in_title,  // "no evidence", "not true", "never confirmed" …
+  negated_confirm_in_focus,
+  negated_confirm_rate,
+  claim_hedged,  // the claim's own wording
   claim_refuting,
   claim_negated,
   claim_question,

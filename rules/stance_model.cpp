@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "rules/stance_features.h"
 #include "util/error.h"
 
 // The committed model file, linked in as bytes (see rules/CMakeLists.txt): the product does
@@ -194,9 +195,20 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
   LineReader reader(text, source_name);
   StanceModel model;
   const auto magic = fields(reader.next(&model.header));
-  if (magic.size() != 2 || magic[0] != "hypewatch-stance-model" ||
-      (magic[1] != "1" && magic[1] != "2")) {
-    reader.fail("not a hypewatch stance model (version 1 or 2)");
+  if (magic.size() != 2 || magic[0] != "hypewatch-stance-model") {
+    reader.fail("not a hypewatch stance model");
+  }
+  if (magic[1] != "2") {
+    reader.fail("stance model version " + std::string(magic[1]) +
+                " was trained on another feature layout; rebuild it with hw_train_stance "
+                "(docs/stance.md)");
+  }
+  // Feature indices mean nothing under another layout: refuse rather than misread them.
+  const auto dense = number<std::uint32_t>(reader, expect(reader, "dense_features", 2)[1]);
+  if (dense != kDenseFeatures) {
+    reader.fail("the model was trained with " + std::to_string(dense) +
+                " dense features, this hypewatch computes " + std::to_string(kDenseFeatures) +
+                "; rebuild it with hw_train_stance (docs/stance.md)");
   }
   model.hash_bits = number<unsigned>(reader, expect(reader, "hash_bits", 2)[1]);
   if (model.hash_bits < 4 || model.hash_bits > 22) {
@@ -228,6 +240,7 @@ std::string serialize_stance_model(const StanceModel& model) {
   std::ostringstream out;
   out << model.header;
   out << "hypewatch-stance-model 2\n";
+  out << "dense_features " << kDenseFeatures << '\n';
   out << "hash_bits " << model.hash_bits << '\n';
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.4f", model.related_threshold);

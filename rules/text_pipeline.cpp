@@ -1,5 +1,7 @@
 #include "rules/text_pipeline.h"
 
+#include "util/hash.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -70,11 +72,7 @@ bool mostly_capitals(std::string_view text) {
 }  // namespace
 
 TermId term_id_of(std::string_view stem) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const char c : stem) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
+  const std::uint64_t h = fnv1a(stem);
   return h == kNoTerm ? 1 : h;
 }
 

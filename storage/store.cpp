@@ -11,6 +11,7 @@
 
 #include "storage/migrations.h"
 #include "storage/sqlite.h"
+#include "util/hash.h"
 
 namespace hw::storage {
 namespace {
@@ -29,22 +30,14 @@ auto in_context(const std::string& what, F&& body) -> decltype(body()) {
 // Identifies a revision's text in one column for sqlite3 users and diagnostics; change
 // detection compares the texts themselves, so a collision could never hide an edit.
 std::string content_hash(const Story& s) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
-  auto mix = [&h](std::string_view text) {
-    for (unsigned char c : text) {
-      h ^= c;
-      h *= 1099511628211ULL;
-    }
-  };
+  Fnv1a h;
   // NUL separators: moving text from title to summary is a different revision.
-  mix(s.title);
-  mix(std::string_view("\0", 1));
-  mix(s.summary);
-  mix(std::string_view("\0", 1));
-  mix(s.content);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  h.add(s.title);
+  h.add(std::string_view("\0", 1));
+  h.add(s.summary);
+  h.add(std::string_view("\0", 1));
+  h.add(s.content);
+  return hex64(h.value());
 }
 
 ClaimStatus status_column(const Statement& st, int col) {

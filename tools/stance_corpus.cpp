@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "util/error.h"
+#include "util/hash.h"
 
 namespace hw::tools {
 namespace {
@@ -131,12 +132,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text, const s
 }
 
 int fold_of(const std::string& group_key, int folds) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const char c : group_key) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return static_cast<int>(h % static_cast<std::uint64_t>(folds));
+  return static_cast<int>(fnv1a(group_key) % static_cast<std::uint64_t>(folds));
 }
 
 StanceCorpus load_stance_corpus(const std::filesystem::path& dir) {

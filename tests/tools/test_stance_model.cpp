@@ -155,3 +155,23 @@ TEST_CASE("the shipped model reads a denial in a headline as refuting and a repo
       classifier.judge_stance(claim, report, classifier.pipeline().analyze(report), "", empty);
   CHECK((r.stance == hw::Stance::supports || r.stance == hw::Stance::confirms));
 }
+
+TEST_CASE("a model trained on another feature layout is refused, naming the line") {
+  const std::string text = hw::rules::serialize_stance_model(hw::rules::builtin_stance_model());
+  const auto at = text.find("dense_features ");
+  REQUIRE(at != std::string::npos);
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+  std::string other = text;
+  other.replace(at, text.find('\n', at) - at, "dense_features 35");
+  try {
+    (void)hw::rules::parse_stance_model(other, "old.txt");
+    FAIL("a model with another feature layout was accepted");
+  } catch (const hw::ConfigError& e) {
+    CHECK(std::string(e.what()).find("old.txt:" + std::to_string(line) +
+                                     ": the model was trained with 35 dense features") == 0);
+  }
+  std::string version1 = text;
+  version1.replace(version1.find("hypewatch-stance-model 2"), 24, "hypewatch-stance-model 1");
+  CHECK_THROWS_WITH(hw::rules::parse_stance_model(version1, "v1.txt"),
+                    Catch::Contains("another feature layout"));
+}
