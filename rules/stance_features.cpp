@@ -12,7 +12,9 @@ namespace {
 // Claims longer than this many distinct content words are profiled on their first 64: the
 // presence sets are 64-bit masks. One-sentence statements are far shorter.
 constexpr std::size_t kMaxClaimTerms = 64;
-// A negation this many tokens or fewer from a claim word is taken to negate it.
+// A negation negates a claim word found among the kNegationWindow tokens after it: its scope
+// runs right ("Banksy was not arrested"); a claim word before it is usually asserted, with the
+// negation denying something else ("Gigafactory in Nevada, not Texas").
 constexpr std::size_t kNegationWindow = 5;
 constexpr std::size_t kFocusSentences = 3;
 
@@ -118,7 +120,7 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
     }
   }
   for (const auto n : text.negations) {
-    const std::size_t lo = n >= kNegationWindow ? n - kNegationWindow : 0;
+    const std::size_t lo = n + 1;
     const std::size_t hi = std::min(text.tokens.size(), n + kNegationWindow + 1);
     for (std::size_t i = lo; i < hi; ++i) {
       if (index[i] >= 0 && text.sentence_of[i] == text.sentence_of[n]) {
