@@ -1,4 +1,4 @@
-// `hypewatch parse`: the normalized feed as JSON (a contract, see DESIGN.md).
+// `hypewatch parse`: the normalized feed as JSON (a contract, documented in README.md).
 #include <fstream>
 #include <iostream>
 #include <sstream>
