@@ -1,5 +1,5 @@
 // `hypewatch classify [--claims RULES]`: the stance classifier as a filter over JSON lines
-// (the contract in DESIGN.md). One line in, one line out, flushed, so it streams: memory does
+// (the contract in README.md). One line in, one line out, flushed, so it streams: memory does
 // not grow with the length of the input.
 #include <iostream>
 #include <nlohmann/json.hpp>

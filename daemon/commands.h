@@ -40,7 +40,7 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
 int cmd_search(const Invocation& inv, const std::string& query, int limit, std::ostream& out);
 int cmd_stats(const Invocation& inv, std::ostream& out);
 int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out);
-// `classify [--claims RULES]`: JSON lines in, one verdict line out per input (DESIGN.md).
+// `classify [--claims RULES]`: JSON lines in, one verdict line out per input (README.md).
 int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream& out,
                  std::ostream& err);
 // `claim set-status CLAIM STATUS --reason TEXT` (command_claim.cpp).

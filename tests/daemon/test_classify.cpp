@@ -1,4 +1,4 @@
-// `hypewatch classify` follows the DESIGN.md contract: JSON lines in, one verdict line out per
+// `hypewatch classify` follows its README contract: JSON lines in, one verdict line out per
 // input, in order, with claim ids from RULES or free statements; bad lines get an error line.
 #include <catch2/catch.hpp>
 
