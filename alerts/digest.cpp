@@ -4,6 +4,8 @@
 #include <set>
 
 #include "alerts/alert_text.h"
+#include "alerts/digest_chart.h"
+#include "alerts/digest_order.h"
 
 namespace hw::alerts {
 namespace {
@@ -50,24 +52,6 @@ std::string event_text(const Alert& a) {
   return std::string(to_string(a.kind));
 }
 
-// Bars as table cells: mail clients drop scripts, SVG and often CSS, but not tables.
-std::string html_chart(const std::vector<int>& per_day) {
-  const int max = std::max(1, *std::max_element(per_day.begin(), per_day.end()));
-  std::string out =
-      "<table cellpadding=\"0\" cellspacing=\"1\" border=\"0\" role=\"img\" "
-      "aria-label=\"mentions per day\"><tr>";
-  for (int count : per_day) {
-    const int height = count == 0 ? 1 : 4 + (36 * count) / max;
-    out +=
-        "<td valign=\"bottom\" height=\"40\"><table cellpadding=\"0\" cellspacing=\"0\" "
-        "border=\"0\"><tr><td width=\"8\" height=\"" +
-        std::to_string(height) + "\" bgcolor=\"" + (count ? "#c0392b" : "#dddddd") + "\" title=\"" +
-        std::to_string(count) + "\"></td></tr></table></td>";
-  }
-  out += "</tr></table>";
-  return out;
-}
-
 }  // namespace
 
 std::string site_of(const std::string& url) {
@@ -85,15 +69,15 @@ std::string site_of(const std::string& url) {
 }
 
 DigestText render_digest(const DigestContent& c) {
-  // Claims in order of their first alert; alerts without a claim (operational) last.
-  std::vector<std::string> order;
+  std::vector<std::string> first_alert_order;
   std::map<std::string, std::vector<const DigestAlert*>> by_claim;
   for (const auto& a : c.alerts) {
     if (!by_claim.contains(a.alert.claim_id)) {
-      order.push_back(a.alert.claim_id);
+      first_alert_order.push_back(a.alert.claim_id);
     }
     by_claim[a.alert.claim_id].push_back(&a);
   }
+  const std::vector<std::string> order = claims_by_attention(first_alert_order, by_claim);
 
   DigestText d;
   const std::size_t n = c.alerts.size();
@@ -167,15 +151,13 @@ DigestText render_digest(const DigestContent& c) {
       h += "</li>\n";
     }
     h += "</ul>\n";
-    if (auto m = c.mentions.find(claim); m != c.mentions.end() && !m->second.empty()) {
-      int total = 0;
-      for (int v : m->second) {
-        total += v;
-      }
-      const std::string caption = "mentions per day, last " + std::to_string(m->second.size()) +
-                                  " days: " + std::to_string(total);
+    // Only claims that were mentioned get a chart: an all-zero strip says nothing.
+    if (auto m = c.mentions.find(claim);
+        m != c.mentions.end() && summarize_mentions(m->second).total > 0) {
+      const std::string caption = mentions_caption(m->second);
       t += "  " + caption + "\n";
-      h += "<p><small>" + html_escape(caption) + "</small></p>\n" + html_chart(m->second) + "\n";
+      h += "<p><small>" + html_escape(caption) + "</small></p>\n" +
+           mentions_chart_html(m->second, c.now) + "\n";
     }
   }
 

@@ -36,10 +36,10 @@ struct DigestText {
   std::string html;
 };
 
-// Alerts grouped by claim (claims in order of their first alert): status changes with the
+// Alerts grouped by claim, most urgent claim first (digest_order.h): status changes with the
 // evidence story (title, link, source site), repeats after clarification with their count,
-// any other alert kinds, then failing feeds. The HTML part has a small mentions-per-day bar
-// chart per claim built from table cells, which renders in mail clients without scripts.
+// any other alert kinds, then failing feeds. The HTML part has a mentions-per-day bar chart
+// with dates and a scale per mentioned claim, built from table cells (digest_chart.h).
 DigestText render_digest(const DigestContent& content);
 
 // "www.example.org" from "https://www.example.org/a/b"; empty when there is no host.

@@ -1,4 +1,5 @@
 #include "alerts/mail_sender.h"
+#include "alerts/smtp_password.h"
 
 #include <curl/curl.h>
 #include <fcntl.h>
@@ -63,7 +64,7 @@ std::expected<void, Error> send_smtp(const SmtpSettings& s, const std::string& f
   char errbuf[CURL_ERROR_SIZE] = {};
   std::string password;
   if (!s.username.empty()) {
-    auto p = read_password(s.password_file);
+    auto p = read_password(smtp_password_path(s.password_file));
     if (!p) {
       return std::unexpected(p.error());
     }

@@ -1,5 +1,6 @@
 #include "alerts/mime_message.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -68,9 +69,30 @@ std::string header_safe(const std::string& s) {
   return out;
 }
 
+// RFC 2047: an encoded word is at most 75 characters and a line holding one at most 76, and a
+// word must decode on its own, so no UTF-8 character is split between two words. 39 bytes make
+// 52 base64 characters, a 64-character word, and a first line "Subject: " + word of 73.
+constexpr std::size_t kEncodedWordBytes = 39;
+
 std::string encode_subject(const std::string& s) {
   const std::string clean = header_safe(s);
-  return is_ascii(clean) ? clean : "=?UTF-8?B?" + base64(clean) + "?=";
+  if (is_ascii(clean)) {
+    return clean;
+  }
+  std::string out;
+  std::size_t start = 0;
+  while (start < clean.size()) {
+    std::size_t end = std::min(clean.size(), start + kEncodedWordBytes);
+    // Back off to the start of a character (continuation bytes are 10xxxxxx).
+    while (end < clean.size() && end > start + 1 &&
+           (static_cast<unsigned char>(clean[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    out += (out.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") +
+           base64(clean.substr(start, end - start)) + "?=";
+    start = end;
+  }
+  return out;
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // `hypewatch classify [--claims RULES]`: the stance classifier as a filter over JSON lines
-// (the contract in README.md, "Configuration"). One line in, one line out, flushed whenever no further
-// input is waiting, so it streams: memory does not grow with the length of the input.
+// (the contract in README.md). One line in, one line out, flushed whenever no further input
+// is waiting, so it streams: memory does not grow with the length of the input.
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>

@@ -18,7 +18,12 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
       out << "no undelivered alerts\n";
       return 0;
     }
-    out << "Subject: " << digest->subject << "\n\n" << (html ? digest->html : digest->text);
+    if (html) {
+      // A document a browser opens as it is (`> digest.html`); the subject is its <title>.
+      out << digest->html;
+    } else {
+      out << "Subject: " << digest->subject << "\n\n" << digest->text;
+    }
     return 0;
   }
   const auto r = delivery.deliver(/*force=*/true);

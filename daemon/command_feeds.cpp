@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "daemon/commands.h"
+#include "daemon/feed_url_guess.h"
 #include "daemon/opml.h"
 #include "util/error.h"
 #include "util/time.h"
@@ -25,6 +26,11 @@ Expected<std::string> normalize_feed_url(const std::string& arg, bool allow_file
   if (colon == std::string::npos) {
     if (!allow_file || arg.empty()) {
       return fail("'" + arg + "': not an http(s) URL");
+    }
+    // A web address typed without "https://" would silently become a file that never exists.
+    if (auto guess = scheme_missing_guess(arg); guess && !fs::exists(arg)) {
+      return fail("'" + arg + "': no such file; did you mean " + *guess +
+                  "? (write ./" + arg + " for a local file)");
     }
     return "file://" + fs::absolute(arg).lexically_normal().string();
   }

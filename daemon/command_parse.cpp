@@ -1,4 +1,4 @@
-// `hypewatch parse`: the normalized feed as JSON (a contract, documented in README.md).
+// `hypewatch parse`: the normalized feed as JSON (a contract: README.md, "Querying").
 #include <fstream>
 #include <iostream>
 #include <sstream>

@@ -1,18 +1,14 @@
 // `hypewatch poll --once` and `hypewatch demo`: one cycle of the pipeline in the foreground.
-#include <cstdlib>
 #include <iostream>
 
 #include "alerts/alert_text.h"
 #include "daemon/commands.h"
+#include "daemon/demo_setup.h"
 #include "daemon/poll_cycle.h"
 #include "daemon/scheduler.h"
 #include "feeds/fetcher.h"
 #include "rules/matcher.h"
 #include "util/log.h"
-
-#ifndef HYPEWATCH_EXAMPLES_DIR
-#define HYPEWATCH_EXAMPLES_DIR "/usr/share/hypewatch/examples"
-#endif
 
 namespace hw::app {
 namespace {
@@ -69,16 +65,13 @@ int cmd_poll(const Invocation& inv, bool once, std::ostream& out) {
 int cmd_demo(const Invocation& inv, std::ostream& out) {
   PathOptions paths = inv.paths;
   if (!paths.config) {
-    paths.config = fs::path(HYPEWATCH_EXAMPLES_DIR) / "hypewatch.toml";
+    paths.config = demo_examples_dir() / "hypewatch.toml";
   }
+  // A fresh database every time, so the demo always shows the whole story; gone afterwards.
+  std::optional<ScratchDir> scratch;
   if (!paths.db) {
-    // A fresh database every time, so the demo always shows the whole story.
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/hypewatch-demo-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) {
-      throw ConfigError("cannot create a temporary directory from " + tmpl);
-    }
-    paths.db = fs::path(tmpl) / "demo.db";
+    scratch.emplace();
+    paths.db = scratch->path() / "demo.db";
   }
   const Loaded loaded = load_everything(*paths.config);
   out << "hypewatch demo: " << loaded.claims.size() << " claims from "
@@ -98,8 +91,13 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
       cmd_history(query, c.id, out);
     }
   }
-  out << "\nquery it yourself: hypewatch --db " << paths.db->string()
-      << " claims|history CLAIM|alerts|feeds\n";
+  if (scratch) {
+    out << "\nthe demo database is removed now; keep one to query yourself:\n"
+        << "  hypewatch demo --db demo.db && hypewatch --db demo.db claims|history CLAIM|alerts|feeds\n";
+  } else {
+    out << "\nquery it yourself: hypewatch --db " << paths.db->string()
+        << " claims|history CLAIM|alerts|feeds\n";
+  }
   return 0;
 }
 

@@ -3,6 +3,7 @@
 
 #include "daemon/commands.h"
 #include "daemon/json_output.h"
+#include "daemon/story_time.h"
 #include "daemon/table.h"
 #include "storage/story_queries.h"
 
@@ -59,12 +60,17 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
     return 0;
   }
   Table table({"ID", "PUBLISHED", "REV", "CLAIMS", "TITLE", "LINK"});
+  bool undated = false;
   for (const auto& r : rows) {
-    table.add({std::to_string(r.id), r.published ? format_utc(*r.published) : "-",
+    undated = undated || !r.published;
+    table.add({std::to_string(r.id), story_time_cell(r.published, r.first_seen),
                std::to_string(r.revisions), r.claims.empty() ? "-" : join(r.claims),
                cell(r.title, 70, inv), r.link});
   }
   emit(table, inv, out);
+  if (undated && !inv.csv) {
+    out << kFirstSeenNote << "\n";
+  }
   return 0;
 }
 

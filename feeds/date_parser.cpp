@@ -147,18 +147,63 @@ std::optional<seconds> parse_zone(std::string_view token) {
   return parse_named_zone(token);
 }
 
+// Lower case for ASCII and for the Latin-1 capitals in UTF-8 ("MÄRZ", "FÉV"), which is all
+// the month names below need.
+std::string fold_case(std::string_view s) {
+  std::string out = lower(s);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(out[i]);
+    const auto next = static_cast<unsigned char>(out[i + 1]);
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      out[i + 1] = static_cast<char>(next + 0x20);
+    }
+  }
+  return out;
+}
+
+// Month names in English, French, German, Spanish, Italian, Portuguese and Dutch, because
+// feeds from those newsrooms write RFC 822 dates with local names ("Seg, 24 Set 2018").
+// A token matches a name it is a prefix of (at least 3 bytes: "sept", "févr", "juil") or one
+// of the abbreviations that are not prefixes ("mrt", "mrz"). A prefix shared by two different
+// months ("jui": juin, juillet) is not a month.
 int month_from_name(std::string_view token) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  const std::string name = lower(token);
+  struct Name {
+    std::string_view name;
+    int month;
+  };
+  static constexpr std::array kNames = {
+      Name{"january", 1},    Name{"janvier", 1},   Name{"januar", 1},     Name{"enero", 1},
+      Name{"gennaio", 1},    Name{"janeiro", 1},   Name{"januari", 1},    Name{"february", 2},
+      Name{"février", 2},    Name{"fevrier", 2},   Name{"februar", 2},    Name{"febrero", 2},
+      Name{"febbraio", 2},   Name{"fevereiro", 2}, Name{"februari", 2},   Name{"march", 3},
+      Name{"mars", 3},       Name{"märz", 3},      Name{"maerz", 3},      Name{"mrz", 3},
+      Name{"marzo", 3},      Name{"março", 3},     Name{"marco", 3},      Name{"maart", 3},
+      Name{"mrt", 3},        Name{"april", 4},     Name{"avril", 4},      Name{"abril", 4},
+      Name{"aprile", 4},     Name{"may", 5},       Name{"mai", 5},        Name{"mayo", 5},
+      Name{"maggio", 5},     Name{"maio", 5},      Name{"mei", 5},        Name{"june", 6},
+      Name{"juin", 6},       Name{"juni", 6},      Name{"junio", 6},      Name{"giugno", 6},
+      Name{"junho", 6},      Name{"july", 7},      Name{"juillet", 7},    Name{"juli", 7},
+      Name{"julio", 7},      Name{"luglio", 7},    Name{"julho", 7},      Name{"august", 8},
+      Name{"août", 8},       Name{"aout", 8},      Name{"agosto", 8},     Name{"augustus", 8},
+      Name{"september", 9},  Name{"septembre", 9}, Name{"septiembre", 9}, Name{"setiembre", 9},
+      Name{"settembre", 9},  Name{"setembro", 9},  Name{"sept", 9},       Name{"october", 10},
+      Name{"octobre", 10},   Name{"oktober", 10},  Name{"octubre", 10},   Name{"ottobre", 10},
+      Name{"outubro", 10},   Name{"november", 11}, Name{"novembre", 11},  Name{"noviembre", 11},
+      Name{"novembro", 11},  Name{"december", 12}, Name{"décembre", 12},  Name{"decembre", 12},
+      Name{"dezember", 12},  Name{"diciembre", 12}, Name{"dicembre", 12}, Name{"dezembro", 12},
+  };
+  const std::string name = fold_case(token);
   if (name.size() < 3)
     return 0;
-  for (std::size_t i = 0; i < kMonths.size(); ++i) {
-    if (kMonths[i].starts_with(name) || (name == "sept" && i == 8))
-      return static_cast<int>(i) + 1;
+  int found = 0;
+  for (const Name& n : kNames) {
+    if (n.name.starts_with(name)) {
+      if (found != 0 && found != n.month)
+        return 0;
+      found = n.month;
+    }
   }
-  return 0;
+  return found;
 }
 
 // "hh:mm[:ss[.fff]]"
@@ -216,6 +261,18 @@ std::optional<TimePoint> parse_rfc822(std::string_view text) {
   if (tokens.empty())
     return std::nullopt;
 
+  // "24." and "Sep." (German and French abbreviate with a full stop).
+  for (std::string_view& t : tokens) {
+    if (t.size() > 1 && t.ends_with('.'))
+      t.remove_suffix(1);
+  }
+  // Day names collide with month names across languages: "mar" is Tuesday in Spanish, French
+  // and Italian and March elsewhere. A leading word is the day name when a month follows.
+  bool month_follows = false;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    month_follows = month_follows || month_from_name(tokens[i]) != 0;
+  }
+
   Fields f;
   bool have_day = false;
   bool have_year = false;
@@ -225,11 +282,15 @@ std::optional<TimePoint> parse_rfc822(std::string_view text) {
     std::string_view t = tokens[i];
     if (t.starts_with('(') && t.ends_with(')'))
       continue;  // "(PST)" comments
-    if (const int m = month_from_name(t.ends_with('.') ? t.substr(0, t.size() - 1) : t);
-        m != 0 && f.month == 0 && !have_time) {
+    if (i == 0 && month_follows && (is_alpha(t[0]) || static_cast<unsigned char>(t[0]) >= 0x80)) {
+      continue;  // a day name, in whatever language
+    }
+    if (const int m = month_from_name(t); m != 0 && f.month == 0 && !have_time) {
       f.month = m;
     } else if (i == 0 && is_alpha(t[0])) {
       continue;  // a day name, in whatever language
+    } else if (!have_year && (lower(t) == "de" || lower(t) == "del")) {
+      continue;  // "24 de septiembre de 2018"
     } else if (all_digits(t) && !have_time && !have_day && f.month != 0 && t.size() <= 2) {
       f.day = to_int(t);
       have_day = true;

@@ -80,7 +80,7 @@ Decision decide(ClaimStatus current, const Match& match) {
   } else if (match.stance == Stance::supports &&
              (current == ClaimStatus::clarified || current == ClaimStatus::disputed ||
               current == ClaimStatus::retracted)) {
-    // The hype case (the seed article): the old version keeps being repeated as true.
+    // The hype case of the README's Yemen story: the old version keeps being repeated as true.
     decision =
         keep(current,
              "story repeats the claim as true although it was " + std::string(to_string(current)),

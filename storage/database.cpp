@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "storage/wal_readers.h"
+
 namespace hw::storage {
 
 void Database::Closer::operator()(sqlite3* db) const noexcept {
@@ -46,6 +48,7 @@ Database::Database(const std::filesystem::path& path, Access access)
     // crashes in WAL mode and loses at most the last commits on power loss, never integrity.
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
+    keep_wal_files_for_readers(raw);
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The one interface to hypewatch's state. Everything persistent goes through Store so that
-// moving the claim history elsewhere stays a contained change.
+// moving the claim history elsewhere (should the history outgrow SQLite) stays a contained change.
 //
 // Errors: SQLite failures throw StorageError carrying SQLite's own message and what we were
 // doing ("insert story feed=3 guid=…: database is locked"). Lookups that may find nothing

@@ -1,5 +1,5 @@
 #pragma once
-// The one error convention of hypewatch (docs/errors.md):
+// The one error convention of hypewatch (ARCHITECTURE.md, last paragraph):
 //  - expected failures (network, HTTP, feed bytes, lookups) are values: std::expected<T, Error>;
 //  - start-up and configuration failures, and failures of our own storage, are exceptions
 //    derived from hw::Failure, caught at the boundary (main, the poll cycle) and logged.

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "alerts/digest.h"
 
 using Catch::Matchers::Contains;
@@ -48,7 +50,7 @@ hw::alerts::DigestContent sample() {
 
 }  // namespace
 
-TEST_CASE("the digest groups alerts by claim, in order of each claim's first alert") {
+TEST_CASE("the digest groups alerts by claim, the claim being repeated first") {
   const auto d = hw::alerts::render_digest(sample());
   CHECK(d.subject == "hypewatch: 5 alerts on 2 claims, 1 failing feeds");
   const auto yemen = d.text.find("== yemen: The State Department hacked");
@@ -74,7 +76,8 @@ TEST_CASE("the digest shows evidence, the source site, repeat counts and failing
   CHECK_THAT(d.text, Contains("repeated after it was clarified (repeat #2)"));
   CHECK_THAT(d.text, Contains("https://down.example/rss (4 errors): https://down.example/rss: "
                               "HTTP 503"));
-  CHECK_THAT(d.text, Contains("mentions per day, last 7 days: 6"));
+  // The text says what its numbers are: a total over the window, and the busiest day.
+  CHECK_THAT(d.text, Contains("mentions in the last 7 days: 6 (at most 3 a day)"));
 }
 
 TEST_CASE("the HTML part escapes story text, links the evidence and charts without scripts") {
@@ -90,7 +93,59 @@ TEST_CASE("the HTML part escapes story text, links the evidence and charts witho
     ++bars;
   }
   CHECK(bars == 7);
-  CHECK_THAT(d.html, Contains("height=\"40\" bgcolor=\"#c0392b\" title=\"3\""));
+  CHECK_THAT(d.html, Contains("height=\"40\" bgcolor=\"#c0392b\" title=\"Sep 11: 3\""));
+}
+
+TEST_CASE("claims are ordered by what needs attention: repeats, disputes, spikes, the rest") {
+  using hw::AlertKind;
+  using hw::ClaimStatus;
+  hw::alerts::DigestContent c;
+  c.now = sys_days{2012y / September / 15} + 8h;
+  c.alerts = {
+      alert(1, "first-report", AlertKind::status_change, ClaimStatus::tracked,
+            ClaimStatus::reported, "A", "https://a.example/1"),
+      alert(2, "spiking", AlertKind::hype_spike, std::nullopt, ClaimStatus::reported, "B",
+            "https://b.example/2"),
+      alert(3, "disputed", AlertKind::status_change, ClaimStatus::reported, ClaimStatus::disputed,
+            "C", "https://c.example/3"),
+      alert(4, "repeated", AlertKind::repeated_after_clarification, std::nullopt,
+            ClaimStatus::clarified, "D", "https://d.example/4", 1),
+      alert(5, "confirmed", AlertKind::status_change, ClaimStatus::reported,
+            ClaimStatus::confirmed, "E", "https://e.example/5"),
+  };
+  const auto d = hw::alerts::render_digest(c);
+  std::vector<std::size_t> at;
+  for (const char* claim : {"== repeated", "== disputed", "== spiking", "== first-report",
+                            "== confirmed"}) {
+    INFO(claim);
+    at.push_back(d.text.find(claim));
+    CHECK(at.back() != std::string::npos);
+  }
+  CHECK(std::is_sorted(at.begin(), at.end()));
+}
+
+TEST_CASE("the HTML chart has dates and a scale; claims without mentions get none") {
+  auto c = sample();
+  c.mentions["ip"] = {0, 0, 0, 0, 0, 0, 0};
+  const auto d = hw::alerts::render_digest(c);
+  // The window's first and last day under the bars, the busiest day's count as the scale.
+  CHECK_THAT(d.html, Contains(">Sep 9</td>") && Contains(">Sep 15</td>"));
+  CHECK_THAT(d.html, Contains("padding-right:3px\">3</td>") &&
+                         Contains("padding-right:3px\">0</td>"));
+  CHECK_THAT(d.html, Contains("aria-label=\"mentions per day, Sep 9 to Sep 15, at most 3\""));
+  // No remote images, no scripts: it reads the same in a mail client that blocks both.
+  CHECK(d.html.find("<img") == std::string::npos);
+  CHECK(d.html.find("<script") == std::string::npos);
+  // One chart (yemen's); the unmentioned claim has neither chart nor caption.
+  std::size_t charts = 0;
+  for (auto p = d.html.find("role=\"img\""); p != std::string::npos;
+       p = d.html.find("role=\"img\"", p + 1)) {
+    ++charts;
+  }
+  CHECK(charts == 1);
+  const auto ip = d.text.find("== ip");
+  REQUIRE(ip != std::string::npos);
+  CHECK(d.text.find("mentions in the last", ip) == std::string::npos);
 }
 
 TEST_CASE("site_of takes the host from a URL") {

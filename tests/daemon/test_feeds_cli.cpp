@@ -142,3 +142,27 @@ TEST_CASE("feeds add/remove/import/export, and DB feeds polled beside config fee
   auto back = with({"feeds", "add", added});
   CHECK_THAT(back.out, Contains("enabled again"));
 }
+
+TEST_CASE("feeds add: a web address without https:// is refused with a suggestion, paths work") {
+  hw::test::TempDir dir;
+  hw::test::write_file(dir / "local.xml", hw::test::read_file(hw::test::fixture("fetch/feed.xml")));
+  const std::vector<std::string> common{"--db", (dir / "hw.db").string()};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), common.begin(), common.end());
+    return hw_cli(args);
+  };
+
+  auto typo = with({"feeds", "add", "www.example.org/rss.xml"});
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.err, Contains("did you mean https://www.example.org/rss.xml?"));
+  CHECK_FALSE(std::filesystem::exists(dir / "hw.db"));  // nothing was added
+
+  const std::string local = (dir / "local.xml").string();
+  auto path = with({"feeds", "add", local});
+  INFO(path.out << path.err);
+  CHECK(path.exit_code == 0);
+  CHECK_THAT(path.out, Contains("added feed 1 file://" + local));
+  auto url = with({"feeds", "add", "file://" + (dir / "other.xml").string()});
+  CHECK(url.exit_code == 0);
+  CHECK_THAT(url.out, Contains("added feed 2 file://"));
+}

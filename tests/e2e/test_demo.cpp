@@ -217,3 +217,21 @@ TEST_CASE("hypewatch demo prints the clarification and the repeat alert") {
                         Contains("ID") && Contains("STATUS") && Contains("SINCE") &&
                         Contains("MATCHES"));
 }
+
+TEST_CASE("hypewatch demo leaves no temporary directory behind, after success or failure") {
+  hw::test::TempDir tmp;     // the demo's $TMPDIR
+  hw::test::TempDir config;  // a broken config, elsewhere
+  const std::string tmpdir = "TMPDIR=" + tmp.path().string();
+  auto ok = hw::test::run_process({"/usr/bin/env", tmpdir, HW_HYPEWATCH_BIN, "demo"});
+  INFO(ok.out << ok.err);
+  REQUIRE(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Contains("yemen-hacking: reported -> clarified"));
+  CHECK(std::filesystem::is_empty(tmp.path()));
+
+  hw::test::write_file(config / "hw.toml", "claims = \"missing-claims.toml\"\n");
+  auto failed = hw::test::run_process({"/usr/bin/env", tmpdir, HW_HYPEWATCH_BIN, "demo",
+                                       "--config", (config / "hw.toml").string()});
+  CHECK(failed.exit_code == 1);
+  CHECK_THAT(failed.err, Contains("missing-claims.toml"));
+  CHECK(std::filesystem::is_empty(tmp.path()));
+}

@@ -64,6 +64,37 @@ TEST_CASE("asctime and other orders", "[dates]") {
   CHECK(parsed("Sat, Dec 16 2023 02:02:33 PM") == "2023-12-16T14:02:33Z");
 }
 
+TEST_CASE("month and day names of European languages", "[dates]") {
+  // The dates of issue 11: Portuguese feeds went undated and topped every listing.
+  CHECK(parsed("Seg, 24 Set 2018 10:00:00 -0300") == "2018-09-24T13:00:00Z");
+  CHECK(parsed("Sáb, 06 Out 2018 08:00:00 +0000") == "2018-10-06T08:00:00Z");
+  CHECK(parsed("Qua, 05 Dez 2018 12:00:00 GMT") == "2018-12-05T12:00:00Z");
+  // Spanish: "mar" is Tuesday here, March elsewhere.
+  CHECK(parsed("mar, 16 oct 2018 10:00:00 +0200") == "2018-10-16T08:00:00Z");
+  CHECK(parsed("Mié, 02 Ene 2019 09:30:00 +0100") == "2019-01-02T08:30:00Z");
+  CHECK(parsed("24 de septiembre de 2018 10:00:00 GMT") == "2018-09-24T10:00:00Z");
+  // French, with and without accents and full stops.
+  CHECK(parsed("jeu., 14 févr. 2019 18:00:00 +0100") == "2019-02-14T17:00:00Z");
+  CHECK(parsed("ven, 02 aout 2019 07:00:00 GMT") == "2019-08-02T07:00:00Z");
+  CHECK(parsed("lun, 09 déc 2019 07:00:00 GMT") == "2019-12-09T07:00:00Z");
+  CHECK(parsed("mar., 05 mars 2019 07:00:00 GMT") == "2019-03-05T07:00:00Z");
+  // German.
+  CHECK(parsed("Mo., 24. Sep. 2018 10:00:00 +0200") == "2018-09-24T08:00:00Z");
+  CHECK(parsed("Di, 05 MÄR 2019 10:00:00 +0100") == "2019-03-05T09:00:00Z");
+  CHECK(parsed("Do, 31 Okt 2019 10:00:00 GMT") == "2019-10-31T10:00:00Z");
+  // Italian.
+  CHECK(parsed("gio, 13 giu 2019 10:00:00 +0200") == "2019-06-13T08:00:00Z");
+  CHECK(parsed("sab, 20 lug 2019 10:00:00 GMT") == "2019-07-20T10:00:00Z");
+  CHECK(parsed("dom, 01 dic 2019 10:00:00 GMT") == "2019-12-01T10:00:00Z");
+  // Dutch.
+  CHECK(parsed("wo, 27 mrt 2019 10:00:00 +0100") == "2019-03-27T09:00:00Z");
+  CHECK(parsed("vr, 17 mei 2019 10:00:00 GMT") == "2019-05-17T10:00:00Z");
+  // English month-first without a day name still reads "Mar" as March.
+  CHECK(parsed("Mar 5 2019 10:00:00 GMT") == "2019-03-05T10:00:00Z");
+  // A prefix two months share is not a month.
+  CHECK(parsed("lun, 01 jui 2019 10:00:00 GMT") == "(none)");
+}
+
 TEST_CASE("garbage is not a date", "[dates]") {
   for (const char* text :
        {"", "not a date at all", "013", "Sun, 16 Dec 2012 1:2:3:4 GMT", "Sun, 16 zzz 2012 11:47:32",
