@@ -42,11 +42,15 @@ Database::Database(const std::filesystem::path& path, Access access)
   }
   exec("PRAGMA foreign_keys = ON");
   if (!read_only) {
-    // WAL: the CLI can read while the daemon writes. NORMAL is durable across application
-    // crashes in WAL mode and loses at most the last commits on power loss, never integrity.
-    exec("PRAGMA journal_mode = WAL");
+    // NORMAL is durable across application crashes in WAL mode and loses at most the last
+    // commits on power loss, never integrity. A per-connection setting: the file is untouched.
     exec("PRAGMA synchronous = NORMAL");
   }
+}
+
+void Database::enable_wal() {
+  // WAL: the CLI can read while the daemon writes.
+  exec("PRAGMA journal_mode = WAL");
 }
 
 Database::Database(Database&&) noexcept = default;
