@@ -12,6 +12,7 @@
 #include "daemon/opml.h"
 #include "util/error.h"
 #include "util/time.h"
+#include "util/printable.h"
 
 namespace hw::app {
 namespace {
@@ -123,7 +124,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     }
     auto store = open_feeds_database(inv);
     for (const auto& url : urls) {
-      out << add_one(store, url, cmd.name, "cli", interval) << "\n";
+      out << printable(add_one(store, url, cmd.name, "cli", interval)) << "\n";
     }
     return 0;
   }
@@ -151,7 +152,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
       // Disabled, not deleted: its stories stay evidence in claim histories.
       store.set_feed_enabled(feed->id, false, "removed with `hypewatch feeds remove`");
       store.set_next_poll_at(feed->id, std::nullopt);
-      out << "removed feed " << feed->id << " " << feed->url << " (" << feed->stories
+      out << "removed feed " << feed->id << " " << printable(feed->url) << " (" << feed->stories
           << " stories kept)\n";
     }
     return status;
@@ -187,13 +188,14 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     for (const auto& f : *feeds) {
       auto url = normalize_feed_url(f.url, /*allow_file=*/false);
       if (!url) {
-        err << "hypewatch feeds import: " << file.string() << ": skipped " << url.error().message
+        err << "hypewatch feeds import: " << file.string() << ": skipped " << printable(url.error().message)
             << "\n";
         ++skipped;
         continue;
       }
       const bool known = store.find_feed(*url).has_value();
-      out << add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval) << "\n";
+      out << printable(add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval))
+          << "\n";
       added += known ? 0 : 1;
     }
     out << "imported " << added << " new feeds from " << file.string() << " ("

@@ -59,6 +59,8 @@ class Database {
   };
 
   [[noreturn]] void fail(const std::string& what) const;
+  // sqlite3_open_v2 into m_db with our error codes and busy timeout; throws naming m_path.
+  void connect(const std::string& name, int flags);
 
   std::filesystem::path m_path;
   Access m_access = Access::read_write;

@@ -35,8 +35,10 @@ struct MentionSeries {
 
 class DigestOutbox {
  public:
-  // Opens its own connection to a database that Store::open has already migrated.
-  explicit DigestOutbox(const std::filesystem::path& db);
+  // Opens its own connection to a database that Store::open has already migrated; read_only
+  // serves previews (undelivered, mentions, statements) of a database we may not write.
+  explicit DigestOutbox(const std::filesystem::path& db,
+                        Database::Access access = Database::Access::read_write);
 
   // The digest that was created but not yet accepted by the server, if any.
   std::optional<DigestBatch> pending() const;
