@@ -5,6 +5,7 @@
 // source "cli"/"opml". Every cycle polls all enabled rows, whatever their source. A config
 // feed is managed by editing the config: `feeds remove` refuses it, since the next cycle
 // would only list it again.
+#include <charconv>
 #include <fstream>
 #include <iostream>
 
@@ -61,7 +62,10 @@ storage::Store open_feeds_database(const Invocation& inv) {
 std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
                                                      const std::string& arg) {
   if (!arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos) {
-    return store.feed(std::stoll(arg));
+    // from_chars, not stoll: an id too long for 64 bits is simply no feed, not an exception.
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), id);
+    return ec == std::errc() && end == arg.data() + arg.size() ? store.feed(id) : std::nullopt;
   }
   if (auto f = store.find_feed(arg)) {
     return f;

@@ -42,6 +42,8 @@ struct Config {
 // paths without a scheme) are resolved against the config file's directory; a feed path
 // becomes a file:// URL.
 Config load_config(const std::filesystem::path& path);
+// The same from text already read; `path` names it in errors and anchors relative paths.
+Config parse_config(std::string_view toml_text, const std::filesystem::path& path);
 
 // "90s", "15m", "1h", "1d" or a plain number of seconds; nullopt when malformed or not > 0.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text);

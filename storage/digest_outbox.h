@@ -2,9 +2,10 @@
 // The digest outbox: which alerts go out together, and whether the mail server took them.
 // Alerts are frozen into a digest before the first send attempt; every retry of that digest
 // sends the same alerts under the same Message-ID, and the alerts are marked delivered in the
-// same transaction that records the accepted send. So none is lost and none is sent twice
-// (a server that accepted but whose answer we never saw gets the same Message-ID again, which
-// mail systems deduplicate).
+// same transaction that records the accepted send. So none is lost. Delivery is at least once,
+// not exactly once: a server that stored the message but whose 250 we never read gets it again
+// under the same Message-ID, which is what lets the receiver drop the copy (README, "The
+// digest").
 #include <cstdint>
 #include <filesystem>
 #include <map>
