@@ -169,6 +169,10 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
   } else {
     return std::nullopt;
   }
+  // Checked before multiplying: "7766272260497083708m" overflowed (found by fuzz_config).
+  if (n > kMaxDuration.count() / mult) {
+    return std::nullopt;
+  }
   return std::chrono::seconds{n * mult};
 }
 
