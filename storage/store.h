@@ -214,8 +214,8 @@ struct SearchHit {
 };
 
 // Bounds of one search. A query's cost grew with the square of its terms (issue 14, 17k
-// stories: 500 terms 6.6 s, 1,000 terms 26 s), so the term count is what keeps a query cheap
-// (32 terms: a few ms); the byte cap keeps error messages short; the time cap, enforced by
+// stories: 500 terms 6.6 s, 1,000 terms 26 s), so the term count is what keeps a query cheap;
+// the byte cap keeps error messages short; the time cap, enforced by
 // SQLite's progress handler, stops whatever slips through.
 struct SearchLimits {
   std::size_t max_bytes = 1000;
