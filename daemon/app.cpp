@@ -62,7 +62,9 @@ storage::ClaimRecord require_claim(const storage::Store& store, const std::strin
   throw ConfigError("unknown claim '" + claim_id + "' (known: " + known + ")");
 }
 
-storage::Store open_for_write(const fs::path& db) {
+namespace {
+
+void create_parent_directory(const fs::path& db) {
   std::error_code ec;
   if (db.has_parent_path()) {
     fs::create_directories(db.parent_path(), ec);
@@ -71,7 +73,18 @@ storage::Store open_for_write(const fs::path& db) {
                         " for the database: " + ec.message());
     }
   }
+}
+
+}  // namespace
+
+storage::Store open_for_write(const fs::path& db) {
+  create_parent_directory(db);
   return storage::Store::open(db, storage::OpenMode::read_write);
+}
+
+storage::WriterLock take_writer_lock(const fs::path& db) {
+  create_parent_directory(db);
+  return storage::WriterLock(db);
 }
 
 }  // namespace hw::app

@@ -8,6 +8,7 @@
 #include "daemon/config.h"
 #include "model/claim.h"
 #include "storage/store.h"
+#include "storage/writer_lock.h"
 
 namespace hw::app {
 
@@ -40,5 +41,10 @@ storage::ClaimRecord require_claim(const storage::Store& store, const std::strin
 
 // Opens (creating the directory and file if needed) for writing.
 storage::Store open_for_write(const std::filesystem::path& db);
+
+// The one-writer lock of `db` (storage/writer_lock.h), creating the directory if needed. Taken
+// by everything that runs poll cycles, evaluations or digest delivery; hold it while the store
+// is open. Throws storage::WriterBusy naming the holder's pid.
+storage::WriterLock take_writer_lock(const std::filesystem::path& db);
 
 }  // namespace hw::app

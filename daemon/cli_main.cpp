@@ -9,6 +9,7 @@
 #include "daemon/time_filter.h"
 #include "storage/store.h"
 #include "util/log.h"
+#include "util/printable.h"
 
 namespace po = boost::program_options;
 
@@ -334,7 +335,7 @@ int run(const std::vector<std::string>& all_args) {
     }
     return hw::app::cmd_parse(source, base_uri, content_type, std::cout, std::cerr);
   } catch (const hw::Failure& e) {
-    std::cerr << "hypewatch " << command << ": " << e.what() << "\n";
+    std::cerr << "hypewatch " << command << ": " << hw::printable(e.what()) << "\n";
     return 1;
   }
 }
@@ -345,7 +346,7 @@ int main(int argc, char** argv) {
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const std::exception& e) {
-    std::cerr << "hypewatch: internal error: " << e.what() << "\n";
+    std::cerr << "hypewatch: internal error: " << hw::printable(e.what()) << "\n";
     return 70;  // EX_SOFTWARE
   }
 }

@@ -9,6 +9,7 @@
 #include "daemon/table.h"
 #include "rules/matcher.h"
 #include "util/error.h"
+#include "util/printable.h"
 
 namespace hw::app {
 namespace {
@@ -127,12 +128,13 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
     std::snprintf(score, sizeof score, "%.2f", p.match.score);
     out << "\n"
         << format_utc(p.story.at) << "  " << stance_label(p.match) << "  score " << score
-        << "\n    story:    \"" << p.story.story.title << "\"\n";
+        << "\n    story:    \"" << printable(p.story.story.title) << "\"\n";
     if (!p.story.story.link.empty()) {
-      out << "    link:     " << p.story.story.link << "\n";
+      out << "    link:     " << printable(p.story.story.link) << "\n";
     }
     out << "    rule:     " << (p.match.rule.empty() ? "-" : p.match.rule) << "\n"
-        << "    evidence: " << (p.match.evidence.empty() ? "-" : ellipsize(p.match.evidence, 200))
+        << "    evidence: "
+        << (p.match.evidence.empty() ? "-" : printable(ellipsize(p.match.evidence, 200)))
         << "\n";
   }
   return 0;

@@ -3,16 +3,21 @@
 
 #include "daemon/commands.h"
 #include "daemon/digest_delivery.h"
+#include "util/printable.h"
 
 namespace hw::app {
 
 int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
   const Loaded loaded = load_everything(config_path(inv.paths));
   const auto db = database_path(inv.paths, &loaded.config);
-  auto store = open_for_write(db);
   SystemClock clock;
-  DigestDelivery delivery(loaded.config.digest, store, db, clock);
   if (!send) {
+    // A preview changes nothing, so it works beside the daemon and on a database we may only
+    // read.
+    PathOptions paths = inv.paths;
+    paths.db = db;
+    auto store = open_for_query(paths);
+    DigestDelivery delivery(loaded.config.digest, store, db, clock, /*preview_only=*/true);
     const auto digest = delivery.preview();
     if (!digest) {
       out << "no undelivered alerts\n";
@@ -26,6 +31,10 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
     }
     return 0;
   }
+  // Sending is the daemon's job too: two senders would each send the pending digest.
+  const auto lock = take_writer_lock(db);
+  auto store = open_for_write(db);
+  DigestDelivery delivery(loaded.config.digest, store, db, clock);
   const auto r = delivery.deliver(/*force=*/true);
   switch (r.outcome) {
     case DeliveryResult::Outcome::nothing_to_send:
@@ -37,7 +46,7 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
     case DeliveryResult::Outcome::failed:
     case DeliveryResult::Outcome::waiting_for_retry:
       out << "digest " << r.message_id << " NOT delivered (" << r.alerts
-          << " alerts kept for retry): " << r.error << "\n";
+          << " alerts kept for retry): " << printable(r.error) << "\n";
       return 1;
   }
   return 1;

@@ -5,6 +5,7 @@
 // source "cli"/"opml". Every cycle polls all enabled rows, whatever their source. A config
 // feed is managed by editing the config: `feeds remove` refuses it, since the next cycle
 // would only list it again.
+#include <charconv>
 #include <fstream>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "daemon/opml.h"
 #include "util/error.h"
 #include "util/time.h"
+#include "util/printable.h"
 
 namespace hw::app {
 namespace {
@@ -66,7 +68,10 @@ storage::Store open_feeds_database(const Invocation& inv) {
 std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
                                                      const std::string& arg) {
   if (!arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos) {
-    return store.feed(std::stoll(arg));
+    // from_chars, not stoll: an id too long for 64 bits is simply no feed, not an exception.
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), id);
+    return ec == std::errc() && end == arg.data() + arg.size() ? store.feed(id) : std::nullopt;
   }
   if (auto f = store.find_feed(arg)) {
     return f;
@@ -129,7 +134,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     }
     auto store = open_feeds_database(inv);
     for (const auto& url : urls) {
-      out << add_one(store, url, cmd.name, "cli", interval) << "\n";
+      out << printable(add_one(store, url, cmd.name, "cli", interval)) << "\n";
     }
     return 0;
   }
@@ -157,7 +162,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
       // Disabled, not deleted: its stories stay evidence in claim histories.
       store.set_feed_enabled(feed->id, false, "removed with `hypewatch feeds remove`");
       store.set_next_poll_at(feed->id, std::nullopt);
-      out << "removed feed " << feed->id << " " << feed->url << " (" << feed->stories
+      out << "removed feed " << feed->id << " " << printable(feed->url) << " (" << feed->stories
           << " stories kept)\n";
     }
     return status;
@@ -193,13 +198,14 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     for (const auto& f : *feeds) {
       auto url = normalize_feed_url(f.url, /*allow_file=*/false);
       if (!url) {
-        err << "hypewatch feeds import: " << file.string() << ": skipped " << url.error().message
+        err << "hypewatch feeds import: " << file.string() << ": skipped " << printable(url.error().message)
             << "\n";
         ++skipped;
         continue;
       }
       const bool known = store.find_feed(*url).has_value();
-      out << add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval) << "\n";
+      out << printable(add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval))
+          << "\n";
       added += known ? 0 : 1;
     }
     out << "imported " << added << " new feeds from " << file.string() << " ("

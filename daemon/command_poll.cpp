@@ -9,6 +9,7 @@
 #include "feeds/fetcher.h"
 #include "rules/matcher.h"
 #include "util/log.h"
+#include "util/printable.h"
 
 namespace hw::app {
 namespace {
@@ -25,20 +26,21 @@ void print_report(const CycleReport& r, std::ostream& out) {
         << " moved permanently (URL updated), " << r.disabled << " disabled (410 Gone)\n";
   }
   for (const auto& e : r.errors) {
-    out << "  feed error: " << e << "\n";
+    out << "  feed error: " << printable(e) << "\n";
   }
   if (!r.alerts.empty()) {
     out << "\nalerts:\n";
     for (const auto& a : r.alerts) {
-      out << "  [" << to_string(a.kind) << "] " << alerts::summary_line(a) << "\n";
+      out << "  [" << to_string(a.kind) << "] " << printable(alerts::summary_line(a)) << "\n";
       if (!a.story_link.empty()) {
-        out << "      " << a.story_link << "\n";
+        out << "      " << printable(a.story_link) << "\n";
       }
     }
   }
 }
 
 CycleReport run_once(const Loaded& loaded, const fs::path& db) {
+  const auto lock = take_writer_lock(db);  // refused while hypewatchd runs on this database
   auto store = open_for_write(db);
   feeds::Fetcher fetcher(fetch_options_for(loaded.config));
   rules::Matcher matcher(loaded.claims);

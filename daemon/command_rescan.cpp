@@ -11,6 +11,7 @@
 #include "daemon/commands.h"
 #include "daemon/json_output.h"
 #include "util/error.h"
+#include "util/printable.h"
 
 namespace hw::app {
 
@@ -32,7 +33,10 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
                         " (known: " + list + ")");
     }
   }
-  auto store = open_for_write(database_path(inv.paths, &loaded.config));
+  const auto db = database_path(inv.paths, &loaded.config);
+  // A rescan evaluates stories as the daemon does: never two evaluators at once.
+  const auto lock = take_writer_lock(db);
+  auto store = open_for_write(db);
   sync_matcher_claims(store, matcher, clock.now());
   const std::vector<std::string> targets =
       claim_ids.empty() ? std::vector<std::string>(known.begin(), known.end()) : claim_ids;
@@ -55,7 +59,7 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
       << " stored stories: " << report.matches << " new matches, " << report.alerts.size()
       << " backfill alerts\n";
   for (const Alert& a : report.alerts) {
-    out << "  [" << to_string(a.kind) << ", backfill] " << alerts::summary_line(a) << "\n";
+    out << "  [" << to_string(a.kind) << ", backfill] " << printable(alerts::summary_line(a)) << "\n";
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "daemon/commands.h"
 #include "daemon/json_output.h"
 #include "daemon/table.h"
+#include "util/printable.h"
 
 namespace hw::app {
 namespace {
@@ -97,7 +98,7 @@ int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream
         << "\n";
     return 0;
   }
-  out << claim.id << ": " << claim.statement << "\n"
+  out << claim.id << ": " << printable(claim.statement) << "\n"
       << "status: " << to_string(claim.status) << " since " << format_utc(claim.since) << "\n\n";
   for (const auto& e : history) {
     const auto& c = e.change;
@@ -105,22 +106,22 @@ int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream
         << (c.from ? std::string(to_string(*c.from)) : std::string("(new)")) << " -> "
         << to_string(c.to) << "  [" << c.actor << "]\n";
     if (c.story_id) {
-      out << "    evidence: \"" << e.story_title << "\"\n";
+      out << "    evidence: \"" << printable(e.story_title) << "\"\n";
       if (!e.story_link.empty()) {
-        out << "    link:     " << e.story_link << "\n";
+        out << "    link:     " << printable(e.story_link) << "\n";
       }
       if (!e.feed_url.empty()) {
-        out << "    feed:     " << e.feed_url << "\n";
+        out << "    feed:     " << printable(e.feed_url) << "\n";
       }
     }
     if (!c.rule.empty()) {
       out << "    rule:     " << c.rule << "\n";
     }
     if (!c.evidence_text.empty()) {
-      out << "    says:     " << ellipsize(c.evidence_text, 200) << "\n";
+      out << "    says:     " << printable(ellipsize(c.evidence_text, 200)) << "\n";
     }
     if (!c.reason.empty()) {
-      out << "    reason:   " << c.reason << "\n";
+      out << "    reason:   " << printable(c.reason) << "\n";
     }
   }
   return 0;

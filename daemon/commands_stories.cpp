@@ -76,7 +76,11 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
 
 int cmd_search(const Invocation& inv, const std::string& query, int limit, std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  const auto hits = store.search_stories(query, limit);
+  const auto found = store.search_stories(query, limit);
+  if (!found) {
+    throw ConfigError(found.error().message);  // the user's query: exit 1 with the reason
+  }
+  const auto& hits = *found;
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& h : hits) {

@@ -2,6 +2,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <toml++/toml.h>
 #include <cctype>
 #include <charconv>
@@ -165,21 +169,33 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
   } else {
     return std::nullopt;
   }
+  // Checked before multiplying: "7766272260497083708m" overflowed (found by fuzz_config).
+  if (n > kMaxDuration.count() / mult) {
+    return std::nullopt;
+  }
   return std::chrono::seconds{n * mult};
 }
 
 Config load_config(const fs::path& path) {
+  const fs::path source = fs::absolute(path).lexically_normal();
+  std::ifstream in(source, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    throw ConfigError(source.string() + ": cannot read config file: " +
+                      (fs::exists(source, ec) ? std::strerror(errno) : "no such file"));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), source);
+}
+
+Config parse_config(std::string_view toml_text, const fs::path& path) {
   Config config;
   config.source = fs::absolute(path).lexically_normal();
   toml::table root;
   try {
-    root = toml::parse_file(config.source.string());
+    root = toml::parse(toml_text, config.source.string());
   } catch (const toml::parse_error& e) {
-    // toml++ reports a missing file as a parse error without a position.
-    std::error_code ec;
-    if (!fs::exists(config.source, ec)) {
-      throw ConfigError(config.source.string() + ": cannot read config file: no such file");
-    }
     throw ConfigError(where(config.source, e.source()) + std::string(e.description()));
   }
 

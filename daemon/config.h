@@ -42,8 +42,15 @@ struct Config {
 // paths without a scheme) are resolved against the config file's directory; a feed path
 // becomes a file:// URL.
 Config load_config(const std::filesystem::path& path);
+// The same from text already read; `path` names it in errors and anchors relative paths.
+Config parse_config(std::string_view toml_text, const std::filesystem::path& path);
 
-// "90s", "15m", "1h", "1d" or a plain number of seconds; nullopt when malformed or not > 0.
+// Longest duration a setting takes. Intervals are added to clock readings in nanoseconds, so
+// an unbounded one would overflow there; nobody polls or retries less than once a year.
+inline constexpr std::chrono::seconds kMaxDuration{366LL * 24 * 60 * 60};
+
+// "90s", "15m", "1h", "1d" or a plain number of seconds; nullopt when malformed, not > 0 or
+// longer than kMaxDuration.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
 // Defaults following XDG and /etc conventions (printed by --help).

@@ -38,8 +38,12 @@ int Daemon::run() {
   Notifier notifier;
 
   const auto db = database_path(m_options.paths, &m_loaded.config);
+  // The lock first and for the daemon's whole life: a second daemon or a `poll --once` on
+  // the same database is refused before it evaluates anything.
+  std::optional<storage::WriterLock> lock;
   std::optional<storage::Store> store;
   try {
+    lock.emplace(take_writer_lock(db));
     store.emplace(open_for_write(db));
   } catch (const Failure& e) {
     log::error("daemon", "cannot open database", {{"db", db.string()}, {"error", e.what()}});

@@ -2,6 +2,10 @@
 
 #include <toml++/toml.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
 #include "daemon/config.h"
 #include "daemon/toml_values.h"
 #include "util/error.h"
@@ -28,6 +32,35 @@ std::chrono::seconds duration_of(const fs::path& file, const toml::node& n, std:
   }
   bad(file, n.source(),
       "digest." + std::string(key) + " must be a positive duration such as \"1h\" or 3600");
+}
+
+// True when the URL's authority has userinfo ("user:pass@host"). Such a URL would carry a
+// secret into every place a URL goes: logs, `digest --send` output, digests.last_error.
+bool has_userinfo(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view rest = url.substr(scheme_end + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  return authority.find('@') != std::string_view::npos;
+}
+
+// The password file is read at each send; a missing or unreadable one would only show up at
+// the first digest, hours after `--check-config` said OK.
+void require_readable(const fs::path& config_file, const toml::node& at, const fs::path& p) {
+  std::error_code ec;
+  if (!fs::exists(p, ec)) {
+    bad(config_file, at.source(), "digest.smtp_password_file " + p.string() + " does not exist");
+  }
+  if (fs::is_directory(p, ec)) {
+    bad(config_file, at.source(), "digest.smtp_password_file " + p.string() + " is a directory");
+  }
+  std::ifstream in(p);
+  if (!in) {
+    bad(config_file, at.source(),
+        "digest.smtp_password_file " + p.string() + " cannot be read: " + std::strerror(errno));
+  }
 }
 
 }  // namespace
@@ -61,11 +94,18 @@ DigestConfig parse_digest_config(const fs::path& file, const toml::node& node) {
       if (smtp_url.rfind("smtp://", 0) != 0 && smtp_url.rfind("smtps://", 0) != 0) {
         bad(file, value.source(), "digest.smtp_url must start with smtp:// or smtps://");
       }
+      if (has_userinfo(smtp_url)) {
+        // The URL itself is not repeated: it holds the secret.
+        bad(file, value.source(),
+            "digest.smtp_url must not contain credentials (user:password@host): set smtp_user "
+            "and put the password in the file named by smtp_password_file");
+      }
     } else if (k == "smtp_user") {
       smtp_user = string_of(file, value, k);
     } else if (k == "smtp_password_file") {
       fs::path p = string_of(file, value, k);
       password_file = p.is_relative() ? file.parent_path() / p : p;
+      require_readable(file, value, *password_file);
     } else if (k == "starttls") {
       starttls = string_of(file, value, k);
       if (starttls != "required" && starttls != "opportunistic" && starttls != "off") {

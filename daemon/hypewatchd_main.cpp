@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "daemon/daemon.h"
+#include "util/printable.h"
 
 namespace po = boost::program_options;
 
@@ -56,7 +57,7 @@ int run(int argc, char** argv) {
   try {
     loaded = hw::app::load_everything(options.config_file);
   } catch (const hw::Failure& e) {
-    std::cerr << "hypewatchd: " << e.what() << "\n";
+    std::cerr << "hypewatchd: " << hw::printable(e.what()) << "\n";
     return 1;
   }
   if (check_config) {
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "hypewatchd: internal error: " << e.what() << "\n";
+    std::cerr << "hypewatchd: internal error: " << hw::printable(e.what()) << "\n";
     return 70;  // EX_SOFTWARE
   }
 }

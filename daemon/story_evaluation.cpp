@@ -41,7 +41,9 @@ EvaluationOutcome evaluate_story(storage::Store& store, const rules::Matcher& ma
       rules::judge_story(matcher.claims(), write.matches, story, StoreEvidenceReader(store), now);
   write.changes = std::move(judgment.changes);
   write.alerts = std::move(judgment.alerts);
-  store.record_evaluation(write);
+  if (!store.record_evaluation(write)) {
+    return {};  // someone else evaluated this revision first; their alerts stand
+  }
   return {static_cast<int>(write.matches.size()), std::move(write.alerts)};
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/printable.h"
+
 namespace hw::app {
 namespace {
 
@@ -25,6 +27,18 @@ void Table::add(std::vector<std::string> row) {
 }
 
 void Table::print(std::ostream& out) const {
+  // Cells hold outside text (titles, URLs, server errors): a newline would start a fake row
+  // and a bidi override would reverse the rest of the line. CSV keeps the data as it is.
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(m_rows.size());
+  for (const auto& row : m_rows) {
+    std::vector<std::string> safe;
+    safe.reserve(row.size());
+    for (const auto& cell : row) {
+      safe.push_back(printable(cell));
+    }
+    rows.push_back(std::move(safe));
+  }
   std::vector<std::size_t> widths(m_header.size());
   auto measure = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -32,7 +46,7 @@ void Table::print(std::ostream& out) const {
     }
   };
   measure(m_header);
-  for (const auto& row : m_rows) {
+  for (const auto& row : rows) {
     measure(row);
   }
   auto emit = [&](const std::vector<std::string>& row) {
@@ -46,7 +60,7 @@ void Table::print(std::ostream& out) const {
     out << line << "\n";
   };
   emit(m_header);
-  for (const auto& row : m_rows) {
+  for (const auto& row : rows) {
     emit(row);
   }
 }

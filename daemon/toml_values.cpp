@@ -21,7 +21,8 @@ void toml_fail(const std::filesystem::path& file, const toml::source_region& reg
 std::optional<std::chrono::seconds> toml_duration(const toml::node& node) {
   if (node.is_integer()) {
     const auto v = *node.value<int64_t>();
-    return v > 0 ? std::optional(std::chrono::seconds{v}) : std::nullopt;
+    return v > 0 && v <= kMaxDuration.count() ? std::optional(std::chrono::seconds{v})
+                                              : std::nullopt;
   }
   if (node.is_string()) {
     return parse_duration(*node.value<std::string>());

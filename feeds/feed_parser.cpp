@@ -157,10 +157,8 @@ pugi::xml_node root_element(const pugi::xml_document& document) {
   return {};
 }
 
-}  // namespace
-
-Expected<ParsedFeed> parse_feed(std::string_view bytes, std::string_view base_uri,
-                                std::string_view content_type, FeedHints* hints) {
+Expected<ParsedFeed> parse_unguarded(std::string_view bytes, std::string_view base_uri,
+                                     std::string_view content_type, FeedHints* hints) {
   if (bytes.size() > kMaxDocumentBytes) {
     return fail("document too large: " + std::to_string(bytes.size()) + " bytes (limit " +
                 std::to_string(kMaxDocumentBytes) + ")");
@@ -231,6 +229,20 @@ Expected<ParsedFeed> parse_feed(std::string_view bytes, std::string_view base_ur
       return xml_error();
   }
   return feed;
+}
+
+}  // namespace
+
+Expected<ParsedFeed> parse_feed(std::string_view bytes, std::string_view base_uri,
+                                std::string_view content_type, FeedHints* hints) {
+  // The bytes come from anyone on the network. An exception from a library deep inside
+  // (nlohmann, pugixml, the standard library) is a defect of ours, but it must cost one feed,
+  // not the daemon: it becomes this document's error and the other feeds go on.
+  try {
+    return parse_unguarded(bytes, base_uri, content_type, hints);
+  } catch (const std::exception& e) {
+    return fail(std::string("parser failure: ") + e.what());
+  }
 }
 
 }  // namespace hw::feeds

@@ -80,6 +80,11 @@ Expected<ParsedFeed> parse_json_feed(std::string_view utf8, std::string_view doc
   } catch (const json::parse_error& e) {
     return fail("JSON error at byte " + std::to_string(e.byte) + ": " +
                 std::string(e.what()).substr(std::string(e.what()).find(':') + 2));
+  } catch (const json::exception& e) {
+    // Not only syntax: a number too large for a double ({"id":1e999}) is out_of_range 406.
+    // Whatever nlohmann refuses is a bad document, never a reason to stop the daemon.
+    const std::string what = e.what();
+    return fail("JSON error: " + what.substr(what.find(' ') + 1));
   }
   if (!doc.is_object()) {
     return fail("not a feed: JSON document that is not an object");

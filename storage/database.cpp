@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+
 #include "storage/wal_readers.h"
 
 namespace hw::storage {
@@ -11,6 +13,46 @@ void Database::Closer::operator()(sqlite3* db) const noexcept {
   sqlite3_close_v2(db);
 }
 
+namespace {
+
+// A file: URI for `path` (RFC 3986 escaping of everything but unreserved characters and '/'),
+// so that names with '?', '#' or '%' stay names.
+std::string file_uri(const std::filesystem::path& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xF];
+    }
+  }
+  return uri;
+}
+
+bool has_nonempty_wal(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path.string() + "-wal", ec);
+  return !ec && size > 0;
+}
+
+}  // namespace
+
+void Database::connect(const std::string& name, int flags) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
+  m_db.reset(raw);
+  if (rc != SQLITE_OK) {
+    const std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    throw StorageError("open database " + m_path.string() +
+                       (m_access == Access::read_only ? " read-only" : "") + ": " + message);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+}
+
 Database::Database(const std::filesystem::path& path, Access access)
     : m_path(path), m_access(access) {
   const bool read_only = access == Access::read_only;
@@ -18,38 +60,49 @@ Database::Database(const std::filesystem::path& path, Access access)
     // SQLite would only say "unable to open database file".
     throw StorageError("database " + path.string() + " does not exist");
   }
-  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  m_db.reset(raw);
-  if (rc != SQLITE_OK) {
-    const std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
-    throw StorageError("open database " + path.string() + (read_only ? " read-only" : "") + ": " +
-                       message);
-  }
-  sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  connect(path.string(),
+          read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
 
   // SQLite opens lazily: the first read of the header is where a non-database file shows up.
   // Probe here so the error names the file instead of whatever statement came first.
-  const int probe =
-      sqlite3_exec(raw, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+  const char* const kProbe = "SELECT count(*) FROM sqlite_schema";
+  int probe = sqlite3_exec(m_db.get(), kProbe, nullptr, nullptr, nullptr);
+  const int first_primary = probe & 0xff;
+  if (read_only && (first_primary == SQLITE_READONLY || first_primary == SQLITE_CANTOPEN) &&
+      !has_nonempty_wal(path)) {
+    // A WAL database read by someone who may not create its -shm file (a copy made read-only
+    // for analysis, a state directory we can only read). With no WAL content to read and no
+    // writer (a running writer keeps the -shm and -wal files there, and then the first open
+    // works), the file alone is the database: open it as immutable, which needs no -shm.
+    connect(file_uri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    probe = sqlite3_exec(m_db.get(), kProbe, nullptr, nullptr, nullptr);
+  }
   if (probe != SQLITE_OK) {
     const int primary = probe & 0xff;
     if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
       throw StorageError("database " + path.string() + " is not an SQLite database (" +
-                         sqlite3_errmsg(raw) + ")");
+                         sqlite3_errmsg(m_db.get()) + ")");
+    }
+    if (read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
+      throw StorageError("database " + path.string() +
+                         " cannot be read: its write-ahead log needs a -shm file that cannot be "
+                         "created here (" + sqlite3_errmsg(m_db.get()) +
+                         "); open it once read-write, or ask its owner to");
     }
     fail("open");
   }
   exec("PRAGMA foreign_keys = ON");
   if (!read_only) {
-    // WAL: the CLI can read while the daemon writes. NORMAL is durable across application
-    // crashes in WAL mode and loses at most the last commits on power loss, never integrity.
-    exec("PRAGMA journal_mode = WAL");
+    // NORMAL is durable across application crashes in WAL mode and loses at most the last
+    // commits on power loss, never integrity. A per-connection setting: the file is untouched.
     exec("PRAGMA synchronous = NORMAL");
-    keep_wal_files_for_readers(raw);
+    keep_wal_files_for_readers(m_db.get());
   }
+}
+
+void Database::enable_wal() {
+  // WAL: the CLI can read while the daemon writes.
+  exec("PRAGMA journal_mode = WAL");
 }
 
 Database::Database(Database&&) noexcept = default;

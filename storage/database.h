@@ -20,8 +20,9 @@ class Database {
 
   // Opens (read_write: creating) the file and checks that it is an SQLite database. Sets a busy
   // timeout so a reader (the CLI) and the writer (the daemon) wait for each other instead of
-  // failing, and turns foreign keys on. In read_write mode also WAL + synchronous=NORMAL.
-  // Throws StorageError naming the path.
+  // failing, and turns foreign keys on; in read_write mode also synchronous=NORMAL. Changes
+  // nothing in the file itself: the journal mode is switched by enable_wal, once the caller
+  // knows the file is its own. Throws StorageError naming the path.
   Database(const std::filesystem::path& path, Access access);
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
@@ -34,6 +35,10 @@ class Database {
   Statement prepare(std::string_view sql);
   // The statement for `sql`, prepared on first use and kept for the connection's lifetime.
   Statement::Lease cached(std::string_view sql);
+
+  // Switches the file to WAL (persistent: written into its header), so readers run beside
+  // the one writer. Call only on a file known to be ours: it rewrites header bytes 18-19.
+  void enable_wal();
 
   // PRAGMA name; as an integer (user_version, application_id).
   std::int64_t pragma_int(std::string_view name);
@@ -54,6 +59,8 @@ class Database {
   };
 
   [[noreturn]] void fail(const std::string& what) const;
+  // sqlite3_open_v2 into m_db with our error codes and busy timeout; throws naming m_path.
+  void connect(const std::string& name, int flags);
 
   std::filesystem::path m_path;
   Access m_access = Access::read_write;

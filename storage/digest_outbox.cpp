@@ -19,8 +19,8 @@ std::string compact_time(TimePoint t) {
 
 }  // namespace
 
-DigestOutbox::DigestOutbox(const std::filesystem::path& db)
-    : m_db(db, Database::Access::read_write) {}
+DigestOutbox::DigestOutbox(const std::filesystem::path& db, Database::Access access)
+    : m_db(db, access) {}
 
 std::vector<AlertRecord> DigestOutbox::alerts_where_digest(
     std::optional<std::int64_t> digest_id) const {

@@ -2,9 +2,10 @@
 // The digest outbox: which alerts go out together, and whether the mail server took them.
 // Alerts are frozen into a digest before the first send attempt; every retry of that digest
 // sends the same alerts under the same Message-ID, and the alerts are marked delivered in the
-// same transaction that records the accepted send. So none is lost and none is sent twice
-// (a server that accepted but whose answer we never saw gets the same Message-ID again, which
-// mail systems deduplicate).
+// same transaction that records the accepted send. So none is lost. Delivery is at least once,
+// not exactly once: a server that stored the message but whose 250 we never read gets it again
+// under the same Message-ID, which is what lets the receiver drop the copy (README, "The
+// digest").
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -35,8 +36,10 @@ struct MentionSeries {
 
 class DigestOutbox {
  public:
-  // Opens its own connection to a database that Store::open has already migrated.
-  explicit DigestOutbox(const std::filesystem::path& db);
+  // Opens its own connection to a database that Store::open has already migrated; read_only
+  // serves previews (undelivered, mentions, statements) of a database we may not write.
+  explicit DigestOutbox(const std::filesystem::path& db,
+                        Database::Access access = Database::Access::read_write);
 
   // The digest that was created but not yet accepted by the server, if any.
   std::optional<DigestBatch> pending() const;

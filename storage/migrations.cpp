@@ -395,10 +395,12 @@ int schema_version(Database& db) {
 
 void migrate(Database& db) {
   const int found = schema_version(db);
+  // Before anything that writes, WAL included: another program's file is refused untouched.
   require_ours(db, found);
   if (found > latest_schema_version()) {
     throw StorageError(newer_message(db, found));
   }
+  db.enable_wal();
   if (found == 0) {
     // A new file gets the whole schema in one transaction: a reader (the CLI beside a starting
     // daemon) never sees a half-built one.

@@ -65,8 +65,10 @@ Statement::Statement(sqlite3* db, std::string_view sql, bool persistent) : m_db(
 }
 
 void Statement::fail(std::string_view what) const {
+  const std::string reason = sqlite3_errmsg(m_db);
   throw StorageError(database_label(m_db) + ": " + std::string(what) + " `" + sql_label(m_sql) +
-                     "`: " + sqlite3_errmsg(m_db));
+                         "`: " + reason,
+                     sqlite3_extended_errcode(m_db), reason);
 }
 
 void Statement::check_bind(int rc, int index) const {

@@ -2,7 +2,10 @@
 
 #include "storage/alert_rows.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,7 +26,7 @@ auto in_context(const std::string& what, F&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const StorageError& e) {
-    throw StorageError(what + ": " + e.what());
+    throw StorageError(what + ": " + e.what(), e.sqlite_code(), e.sqlite_message());
   }
 }
 
@@ -634,8 +637,67 @@ std::vector<PendingEvaluation> Store::pending_evaluations(std::size_t limit) con
   });
 }
 
-std::vector<SearchHit> Store::search_stories(std::string_view fts_query, int limit) const {
-  return in_context("search stories for '" + std::string(fts_query) + "'", [&] {
+namespace {
+
+// Stops the statements of one connection once `limit` has passed: SQLite calls the handler
+// every kInstructions virtual-machine steps, and a non-zero return interrupts the statement
+// (SQLITE_INTERRUPT). Removed again on destruction.
+class ProgressDeadline {
+ public:
+  ProgressDeadline(sqlite3* db, std::chrono::milliseconds limit)
+      : m_db(db), m_until(std::chrono::steady_clock::now() + limit) {
+    sqlite3_progress_handler(m_db, kInstructions, &ProgressDeadline::check, this);
+  }
+  ~ProgressDeadline() { sqlite3_progress_handler(m_db, 0, nullptr, nullptr); }
+  ProgressDeadline(const ProgressDeadline&) = delete;
+  ProgressDeadline& operator=(const ProgressDeadline&) = delete;
+
+ private:
+  static constexpr int kInstructions = 1000;
+  static int check(void* self) {
+    return std::chrono::steady_clock::now() >= static_cast<ProgressDeadline*>(self)->m_until ? 1
+                                                                                             : 0;
+  }
+  sqlite3* m_db;
+  std::chrono::steady_clock::time_point m_until;
+};
+
+// Words as the FTS5 tokenizer sees them, near enough to bound the work: runs of ASCII letters
+// and digits or of non-ASCII bytes. Operators (AND, OR, NOT, NEAR) count too.
+std::size_t count_terms(std::string_view query) {
+  std::size_t terms = 0;
+  bool in_term = false;
+  for (unsigned char c : query) {
+    const bool word = std::isalnum(c) || c >= 0x80;
+    terms += word && !in_term ? 1 : 0;
+    in_term = word;
+  }
+  return terms;
+}
+
+std::string shortened(std::string_view reason) {
+  constexpr std::size_t kMax = 120;
+  return reason.size() <= kMax ? std::string(reason) : std::string(reason.substr(0, kMax)) + "…";
+}
+
+}  // namespace
+
+Expected<std::vector<SearchHit>> Store::search_stories(std::string_view fts_query, int limit,
+                                                       const SearchLimits& limits) const {
+  if (fts_query.size() > limits.max_bytes) {
+    return fail("invalid search: the query is " + std::to_string(fts_query.size()) +
+                " bytes; the limit is " + std::to_string(limits.max_bytes));
+  }
+  const std::size_t terms = count_terms(fts_query);
+  if (terms == 0) {
+    return fail("invalid search: the query has no words");
+  }
+  if (terms > limits.max_terms) {
+    return fail("invalid search: the query has " + std::to_string(terms) +
+                " terms; the limit is " + std::to_string(limits.max_terms));
+  }
+  ProgressDeadline deadline(m_impl->db.handle(), limits.max_time);
+  try {
     return m_impl->collect(
         "SELECT r.story_id, r.id, r.title, s.link, f.url, s.published_at, "
         "snippet(stories_fts, -1, '[', ']', '…', 12) "
@@ -654,7 +716,24 @@ std::vector<SearchHit> Store::search_stories(std::string_view fts_query, int lim
           return h;
         },
         fts_query, limit);
-  });
+  } catch (const StorageError& e) {
+    const int primary = e.sqlite_code() & 0xff;
+    if (primary == SQLITE_INTERRUPT) {
+      return fail("invalid search: stopped after " + std::to_string(limits.max_time.count()) +
+                  " ms; use fewer or more specific terms");
+    }
+    if (primary == SQLITE_ERROR) {
+      // FTS5 reports the user's syntax ("fts5: syntax error near …", "no such column: x")
+      // as a plain SQL error; SQLite's reason is the useful part, our SQL is not.
+      std::string reason = e.sqlite_message();
+      if (reason.starts_with("fts5: ")) {
+        reason.erase(0, 6);
+      }
+      return fail("invalid search: " + shortened(reason));
+    }
+    throw StorageError("search stories: " + std::string(e.what()), e.sqlite_code(),
+                       e.sqlite_message());
+  }
 }
 
 // ---- claims ---------------------------------------------------------------------------------
@@ -823,13 +902,24 @@ std::vector<StoredMatch> Store::matches_for_story(std::int64_t story_id) const {
   });
 }
 
-void Store::record_evaluation(const EvaluationWrite& w) {
+bool Store::record_evaluation(const EvaluationWrite& w) {
   auto& impl = *m_impl;
-  in_context("record evaluation story=" + std::to_string(w.story_id) +
-                 " revision=" + std::to_string(w.revision_id),
+  return in_context("record evaluation story=" + std::to_string(w.story_id) +
+                        " revision=" + std::to_string(w.revision_id),
              [&] {
                impl.require_writable("record an evaluation");
                Transaction tx(impl.db);
+               if (w.revision_id != 0 && w.dequeue) {
+                 // The claim on the queue entry comes first and decides: the evaluation was
+                 // computed outside this transaction, so another evaluator may have recorded
+                 // the same revision meanwhile. Exactly one DELETE can take the row.
+                 auto st = impl.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
+                 st->bind(1, w.revision_id);
+                 st->run();
+                 if (impl.db.changes() != 1) {
+                   return false;  // the guard rolls back; nothing was written
+                 }
+               }
                for (const Match& m : w.matches) {
                  // Re-evaluating a revision (e.g. after a restart) must not duplicate matches.
                  // Under a changed claim definition the new verdict replaces the old one.
@@ -875,12 +965,8 @@ void Store::record_evaluation(const EvaluationWrite& w) {
                  st->bind(10, a.backfill);
                  st->run();
                }
-               if (w.revision_id != 0 && w.dequeue) {
-                 auto st = impl.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
-                 st->bind(1, w.revision_id);
-                 st->run();
-               }
                tx.commit();
+               return true;
              });
 }
 

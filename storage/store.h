@@ -213,6 +213,16 @@ struct SearchHit {
   std::string snippet;  // matched terms in [brackets]
 };
 
+// Bounds of one search. A query's cost grew with the square of its terms (issue 14, 17k
+// stories: 500 terms 6.6 s, 1,000 terms 26 s), so the term count is what keeps a query cheap;
+// the byte cap keeps error messages short; the time cap, enforced by
+// SQLite's progress handler, stops whatever slips through.
+struct SearchLimits {
+  std::size_t max_bytes = 1000;
+  std::size_t max_terms = 32;
+  std::chrono::milliseconds max_time{3000};
+};
+
 struct Counts {
   std::int64_t feeds = 0, stories = 0, revisions = 0, matches = 0, alerts = 0, history = 0;
 };
@@ -298,16 +308,21 @@ class Store {
   // The newest evidence time of any stored story; nullopt when there are none.
   std::optional<TimePoint> newest_evidence() const;
 
-  // Everything in `w` or nothing; also takes w.revision_id off the pending queue. Matches already
+  // Everything in `w` or nothing; also takes w.revision_id off the pending queue. The queue entry
+  // is claimed first, inside the transaction: when w.dequeue is set and the revision is no longer
+  // queued (another process evaluated it in between), nothing is written and false is returned,
+  // so no interleaving of two evaluators can record an alert twice. Matches already
   // stored for (revision, claim) are kept as they were. A change without story_id/revision_id cites
   // w.story_id/w.revision_id when those are non-zero; 0 story ids and empty claim ids on alerts are
   // stored as NULL. A zero recorded_at/created_at means w.at. Also serves manual overrides (no
   // story, actor "manual").
-  void record_evaluation(const EvaluationWrite& w);
+  bool record_evaluation(const EvaluationWrite& w);
 
   // Full-text search (SQLite FTS5 query syntax) over the current revision of every story,
-  // best match first.
-  std::vector<SearchHit> search_stories(std::string_view fts_query, int limit = 20) const;
+  // best match first. A query over the limits, with an FTS5 syntax error or one that runs out
+  // of time is an error value "invalid search: …" that never quotes the whole query or SQL.
+  Expected<std::vector<SearchHit>> search_stories(std::string_view fts_query, int limit = 20,
+                                                  const SearchLimits& limits = {}) const;
 
   // Matches of `claim_id` whose story's evidence time is in [from, to), one per stored match
   // row (a revised story can appear more than once), oldest match first.

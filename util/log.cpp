@@ -17,6 +17,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "util/printable.h"
 #include "util/time.h"
 
 namespace hw::log {
@@ -63,29 +64,31 @@ bool needs_quotes(std::string_view v) {
     return true;
   }
   for (char c : v) {
-    if (c == ' ' || c == '"' || c == '=' || c == '\n' || c == '\t') {
+    if (c == ' ' || c == '"' || c == '=' || c == '\\') {
       return true;
     }
   }
-  return false;
+  return !is_printable(v);
 }
 
+// key=value, the value quoted when it holds spaces, quotes, '=' or anything printable()
+// escapes: a reader (or a parser of our logs) always finds where a value ends, and no value
+// can contain a line break or a bidi override that makes a forged line look real.
 void append_value(std::string& out, std::string_view v) {
   if (!needs_quotes(v)) {
     out += v;
     return;
   }
-  out += '"';
+  std::string quoted;
   for (char c : v) {
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out += c;
+      quoted += '\\';
     }
+    quoted += c;
   }
+  // After the quoting above, so the backslashes printable() adds stay single.
+  out += '"';
+  out += printable(quoted);
   out += '"';
 }
 
@@ -169,7 +172,8 @@ void write(std::string_view channel, Level level, std::string_view message,
     // rather than Boost.Log's default sink that prints everything.
     init(Level::warning, Sink::automatic);
   }
-  std::string line(message);
+  // Messages embed outside text too ("digest: <claim> <story title>").
+  std::string line = printable(message);
   for (const auto& [key, value] : fields) {
     line += ' ';
     line += key;

@@ -75,4 +75,18 @@ TEST_CASE("durations") {
   CHECK_FALSE(parse_duration("0"));
   CHECK_FALSE(parse_duration("-5m"));
   CHECK_FALSE(parse_duration("5 minutes"));
+  // Found by fuzz_config: the multiplication overflowed (undefined behaviour); and a year is
+  // the longest interval, so adding one to a clock reading in nanoseconds cannot overflow.
+  CHECK_FALSE(parse_duration("7766272260497083708m"));
+  CHECK_FALSE(parse_duration("9223372036854775807"));
+  CHECK(parse_duration("366d") == std::chrono::hours(366 * 24));
+  CHECK_FALSE(parse_duration("367d"));
+}
+
+TEST_CASE("an interval too large for the clocks is a config error, not undefined behaviour") {
+  hw::test::TempDir dir;
+  hw::test::write_file(dir / "hw.toml",
+                       "claims = \"claims.toml\"\n[digest]\nretry_max = 9223372036854775807\n");
+  CHECK_THROWS_WITH(load_config(dir / "hw.toml"),
+                    Contains("hw.toml:3:") && Contains("digest.retry_max must be a positive duration"));
 }

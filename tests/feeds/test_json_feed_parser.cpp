@@ -50,6 +50,17 @@ TEST_CASE("JSON Feed 1.0, and broken JSON feeds give clear errors") {
   CHECK(deep.error().message.find("nested") != std::string::npos);
 }
 
+TEST_CASE("JSON Feed numbers too large for a double are a feed error, not an exception") {
+  // Issue 14: 70 bytes that made nlohmann throw out_of_range 406 through the whole daemon.
+  auto huge = parse_feed(R"({"version":"https://jsonfeed.org/version/1.1","items":[{"id":1e999}]})");
+  REQUIRE_FALSE(huge);
+  CHECK(huge.error().message.starts_with("JSON error"));
+  CHECK(huge.error().message.find("number overflow") != std::string::npos);
+  auto negative = parse_feed(R"({"version":"https://jsonfeed.org/version/1","title":-1e400})");
+  REQUIRE_FALSE(negative);
+  CHECK(negative.error().message.starts_with("JSON error"));
+}
+
 TEST_CASE("RSS <ttl> is reported as a polling hint") {
   hw::feeds::FeedHints hints;
   auto feed =

@@ -116,6 +116,25 @@ TEST_CASE("another program's SQLite database is refused, not migrated") {
                     Contains("belongs to another application (application_id 42)"));
 }
 
+TEST_CASE("another program's database is refused before a single byte of it changes") {
+  // Issue 14: the file used to be switched to WAL (header bytes 18-19) before the refusal.
+  hw::test::TempDir dir;
+  const auto path = dir / "other.db";
+  {
+    Database db(path, Database::Access::read_write);
+    db.exec("PRAGMA application_id = 42");
+    db.exec("CREATE TABLE bookmarks (url TEXT)");
+    db.exec("INSERT INTO bookmarks VALUES ('https://example.org/')");
+  }
+  const std::string before = hw::test::read_file(path);
+  REQUIRE(before.size() >= 100);
+  REQUIRE(before[18] == 1);  // rollback journal, as the other program left it
+  CHECK_THROWS_WITH(Store::open(path, OpenMode::read_write),
+                    Contains("belongs to another application (application_id 42)"));
+  CHECK(hw::test::read_file(path) == before);
+  CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
 TEST_CASE("read-only open never creates or migrates") {
   hw::test::TempDir dir;
   const auto missing = dir / "missing.db";

@@ -25,9 +25,10 @@ std::int64_t rows(Database& db) {
 
 }  // namespace
 
-TEST_CASE("a new read-write database is in WAL mode with foreign keys on") {
+TEST_CASE("a read-write database has foreign keys on, and WAL once enabled") {
   hw::test::TempDir dir;
   Database db = scratch(dir);
+  db.enable_wal();
   auto mode = db.prepare("PRAGMA journal_mode");
   REQUIRE(mode.step());
   CHECK(mode.column_text(0) == "wal");

@@ -183,14 +183,14 @@ TEST_CASE("stories: a changed summary is revision 2, unchanged text adds nothing
   CHECK(f.store.counts().revisions == 2);
 
   // Only the current revision is searchable.
-  const auto hits = f.store.search_stories("advertisements");
+  const auto hits = f.store.search_stories("advertisements").value();
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].story_id == v1.story_id);
   CHECK(hits[0].revision_id == v2.revision_id);
   CHECK(hits[0].feed_url == "https://news.example/rss");
   CHECK_THAT(hits[0].snippet, Contains("[advertisements]"));
-  CHECK(f.store.search_stories("hacked").size() == 1);  // title still says so
-  CHECK(f.store.search_stories("\"Yemen sites hacked\"").empty());
+  CHECK(f.store.search_stories("hacked").value().size() == 1);  // title still says so
+  CHECK(f.store.search_stories("\"Yemen sites hacked\"").value().empty());
 }
 
 TEST_CASE("stories: new dates on unchanged text update the story without a revision") {
@@ -513,9 +513,9 @@ TEST_CASE("the full-text index stays consistent with current revisions") {
   // FTS5 compares its index with the content view: only current revisions may be indexed.
   CHECK_NOTHROW(db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check')"));
   CHECK_NOTHROW(db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')"));
-  CHECK(f.store.search_stories("first").empty());
-  CHECK(f.store.search_stories("second").size() == 1);
-  CHECK(f.store.search_stories("text OR more").size() == 2);
+  CHECK(f.store.search_stories("first").value().empty());
+  CHECK(f.store.search_stories("second").value().size() == 1);
+  CHECK(f.store.search_stories("text OR more").value().size() == 2);
 }
 
 TEST_CASE("every new revision waits for evaluation until record_evaluation takes it") {

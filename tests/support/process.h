@@ -32,6 +32,7 @@ class ChildProcess {
   // Waits up to timeout_s for exit; returns the exit code, or -1 (signal / still running).
   int wait(int timeout_s);
   bool running();
+  int pid() const { return m_pid; }
 
  private:
   int m_pid = -1;

@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 """A real SMTP server (Debian's python3-aiosmtpd) on 127.0.0.1 for hypewatch's digest tests.
 
-usage: smtp_server.py OUTDIR [PORT]
+usage: smtp_server.py OUTDIR [PORT [REPLY_DELAY_MS]]
 Prints "PORT <n>" once listening. Every accepted message is parsed with Python's email
 package and written to OUTDIR/msg-<n>.json: envelope, headers, text and html parts.
+REPLY_DELAY_MS holds the "250" back after the message is stored, widening the window in
+which a client that dies has been delivered to without knowing it (crash tests).
 Exits when stdin closes.
 """
+import asyncio
 import email
 import email.policy
 import json
@@ -16,6 +19,7 @@ from aiosmtpd.controller import Controller
 
 OUT = sys.argv[1]
 PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+REPLY_DELAY = int(sys.argv[3]) / 1000.0 if len(sys.argv) > 3 else 0.0
 
 
 class Handler:
@@ -43,6 +47,8 @@ class Handler:
         with open(tmp, "w") as f:
             json.dump(record, f)
         os.rename(tmp, os.path.join(OUT, "msg-%d.json" % self.count))
+        if REPLY_DELAY > 0:
+            await asyncio.sleep(REPLY_DELAY)
         return "250 Message accepted for delivery"
 
 

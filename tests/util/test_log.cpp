@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 #include "support/test_support.h"
 #include "util/log.h"
@@ -32,4 +33,23 @@ TEST_CASE("a log file receives timestamped key=value lines") {
   CHECK_THROWS_WITH(hw::log::init(hw::log::Level::info, hw::log::Sink::console,
                                   (dir / "missing/dir/x.log").string()),
                     Catch::Matchers::Contains("missing/dir/x.log"));
+}
+
+TEST_CASE("outside text cannot forge a log line") {
+  // Issue 14: a feed title with "&#10;" printed a second, real-looking line.
+  hw::test::TempDir dir;
+  const auto file = (dir / "hw.log").string();
+  hw::log::init(hw::log::Level::info, hw::log::Sink::console, file);
+  hw::log::info("feeds", "digest: claim \nforged in message",
+                {{"title", "Ads\n2026-12-01T14:00:00Z error [daemon] database corrupt"},
+                 {"bidi", "abc\u202Etxt.exe"},
+                 {"quote", "say \"hi\" \\ bye"}});
+  hw::log::init(hw::log::Level::warning, hw::log::Sink::console);
+  const auto text = hw::test::read_file(file);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1);
+  CHECK(text.find("digest: claim \\nforged in message") != std::string::npos);
+  CHECK(text.find("title=\"Ads\\n2026-12-01T14:00:00Z error [daemon] database corrupt\"") !=
+        std::string::npos);
+  CHECK(text.find("bidi=\"abc\\u202etxt.exe\"") != std::string::npos);
+  CHECK(text.find("quote=\"say \\\"hi\\\" \\\\ bye\"") != std::string::npos);
 }
