@@ -1,5 +1,7 @@
 #include "daemon/digest_config.h"
 
+#include "alerts/smtp_password.h"
+
 #include <toml++/toml.h>
 
 #include <cerrno>
@@ -105,7 +107,9 @@ DigestConfig parse_digest_config(const fs::path& file, const toml::node& node) {
     } else if (k == "smtp_password_file") {
       fs::path p = string_of(file, value, k);
       password_file = p.is_relative() ? file.parent_path() / p : p;
-      require_readable(file, value, *password_file);
+      // Check what the service will really read: under the unit, systemd's credential copy
+      // (readable by the service user) rather than root's own file.
+      require_readable(file, value, alerts::smtp_password_path(*password_file));
     } else if (k == "starttls") {
       starttls = string_of(file, value, k);
       if (starttls != "required" && starttls != "opportunistic" && starttls != "off") {
