@@ -12,9 +12,10 @@
 #include "daemon/commands.h"
 #include "daemon/feed_url_guess.h"
 #include "daemon/opml.h"
+#include "feeds/uri.h"
 #include "util/error.h"
-#include "util/time.h"
 #include "util/printable.h"
+#include "util/time.h"
 
 namespace hw::app {
 namespace {
@@ -31,10 +32,15 @@ Expected<std::string> normalize_feed_url(const std::string& arg, bool allow_file
     }
     // A web address typed without "https://" would silently become a file that never exists.
     if (auto guess = scheme_missing_guess(arg); guess && !fs::exists(arg)) {
-      return fail("'" + arg + "': no such file; did you mean " + *guess +
-                  "? (write ./" + arg + " for a local file)");
+      return fail("'" + arg + "': no such file; did you mean " + *guess + "? (write ./" + arg +
+                  " for a local file)");
     }
     return "file://" + fs::absolute(arg).lexically_normal().string();
+  }
+  if (feeds::has_userinfo(arg)) {
+    return fail("'" + std::string(arg.substr(0, colon + 3)) +
+                "…': a feed URL must not contain user information (user:password@host); "
+                "hypewatch does not fetch authenticated feeds");
   }
   std::string scheme = arg.substr(0, colon);
   for (char& c : scheme) {
@@ -198,13 +204,14 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     for (const auto& f : *feeds) {
       auto url = normalize_feed_url(f.url, /*allow_file=*/false);
       if (!url) {
-        err << "hypewatch feeds import: " << file.string() << ": skipped " << printable(url.error().message)
-            << "\n";
+        err << "hypewatch feeds import: " << file.string() << ": skipped "
+            << printable(url.error().message) << "\n";
         ++skipped;
         continue;
       }
       const bool known = store.find_feed(*url).has_value();
-      out << printable(add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval))
+      out << printable(
+                 add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval))
           << "\n";
       added += known ? 0 : 1;
     }

@@ -2,17 +2,18 @@
 
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <toml++/toml.h>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "daemon/toml_values.h"
+#include "feeds/uri.h"
 #include "util/error.h"
 
 namespace hw::app {
@@ -115,6 +116,12 @@ FeedConfig parse_feed(const fs::path& file, const toml::table& t) {
     throw ConfigError(where(file, t.source()) + "[[feed]] needs a non-empty 'url'");
   }
   if (has_scheme(*url)) {
+    if (feeds::has_userinfo(*url)) {
+      // The URL is logged, shown by `feeds` and stored: a password in it would leak everywhere.
+      bad(file, *t.get("url"),
+          "feed url must not contain user information (user:password@host): hypewatch does "
+          "not fetch authenticated feeds");
+    }
     const std::string scheme = url->substr(0, url->find("://"));
     if (scheme != "http" && scheme != "https" && scheme != "file") {
       bad(file, *t.get("url"),

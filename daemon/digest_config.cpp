@@ -10,6 +10,7 @@
 
 #include "daemon/config.h"
 #include "daemon/toml_values.h"
+#include "feeds/uri.h"
 #include "util/error.h"
 
 namespace hw::app {
@@ -34,18 +35,6 @@ std::chrono::seconds duration_of(const fs::path& file, const toml::node& n, std:
   }
   bad(file, n.source(),
       "digest." + std::string(key) + " must be a positive duration such as \"1h\" or 3600");
-}
-
-// True when the URL's authority has userinfo ("user:pass@host"). Such a URL would carry a
-// secret into every place a URL goes: logs, `digest --send` output, digests.last_error.
-bool has_userinfo(std::string_view url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) {
-    return false;
-  }
-  const std::string_view rest = url.substr(scheme_end + 3);
-  const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
-  return authority.find('@') != std::string_view::npos;
 }
 
 // The password file is read at each send; a missing or unreadable one would only show up at
@@ -96,7 +85,7 @@ DigestConfig parse_digest_config(const fs::path& file, const toml::node& node) {
       if (smtp_url.rfind("smtp://", 0) != 0 && smtp_url.rfind("smtps://", 0) != 0) {
         bad(file, value.source(), "digest.smtp_url must start with smtp:// or smtps://");
       }
-      if (has_userinfo(smtp_url)) {
+      if (feeds::has_userinfo(smtp_url)) {
         // The URL itself is not repeated: it holds the secret.
         bad(file, value.source(),
             "digest.smtp_url must not contain credentials (user:password@host): set smtp_user "

@@ -130,4 +130,14 @@ std::string resolve_uri(std::string_view base_text, std::string_view reference) 
   return out;
 }
 
+bool has_userinfo(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view rest = url.substr(scheme_end + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  return authority.find('@') != std::string_view::npos;
+}
+
 }  // namespace hw::feeds

@@ -11,4 +11,8 @@ namespace hw::feeds {
 // relative result, which is what a feed without a document URI should keep.
 std::string resolve_uri(std::string_view base, std::string_view reference);
 
+// Whether an absolute URL carries user information ("scheme://user[:password]@host/…"): a
+// secret that would end up in logs, tables and the database wherever the URL is shown.
+bool has_userinfo(std::string_view url);
+
 }  // namespace hw::feeds

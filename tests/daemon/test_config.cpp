@@ -50,6 +50,11 @@ TEST_CASE("config errors name the file, line and column") {
              StartsWith(file.string() + ":2:") && Contains("poll_interval"));
   CHECK_THAT(error_of("claims = \"c.toml\"\n[[feed]]\nurl = \"gopher://x/\"\n"),
              StartsWith(file.string() + ":3:") && Contains("unsupported scheme 'gopher'"));
+  // A password in a feed URL would be logged, listed by `feeds` and stored: refused, unrepeated.
+  const std::string secret =
+      error_of("claims = \"c.toml\"\n[[feed]]\nurl = \"https://ann:s3cret@example.org/rss\"\n");
+  CHECK_THAT(secret, StartsWith(file.string() + ":3:") && Contains("user information"));
+  CHECK_THAT(secret, !Contains("s3cret"));
   CHECK_THAT(error_of("claims = \"c.toml\"\n[[feed]]\nurl = \"https://a/\"\n[[feed]]\nurl = "
                       "\"https://a/\"\n"),
              StartsWith(file.string() + ":4:") && Contains("listed twice"));
@@ -87,6 +92,7 @@ TEST_CASE("an interval too large for the clocks is a config error, not undefined
   hw::test::TempDir dir;
   hw::test::write_file(dir / "hw.toml",
                        "claims = \"claims.toml\"\n[digest]\nretry_max = 9223372036854775807\n");
-  CHECK_THROWS_WITH(load_config(dir / "hw.toml"),
-                    Contains("hw.toml:3:") && Contains("digest.retry_max must be a positive duration"));
+  CHECK_THROWS_WITH(
+      load_config(dir / "hw.toml"),
+      Contains("hw.toml:3:") && Contains("digest.retry_max must be a positive duration"));
 }

@@ -79,6 +79,10 @@ TEST_CASE("feeds add/remove/import/export, and DB feeds polled beside config fee
   auto refused = with({"feeds", "add", "ftp://x.example/feed"});
   CHECK(refused.exit_code == 2);
   CHECK_THAT(refused.err, Contains("unsupported URL"));
+  auto secret = with({"feeds", "add", "https://ann:s3cret@x.example/feed"});
+  CHECK(secret.exit_code == 2);
+  CHECK_THAT(secret.err, Contains("user information"));
+  CHECK_THAT(secret.err + secret.out, !Contains("s3cret"));
 
   hw::test::write_file(dir / "subs.opml",
                        "<opml version='1.0'><body><outline text='Latin' xmlUrl='" +
