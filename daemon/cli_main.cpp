@@ -232,7 +232,7 @@ int run(const std::vector<std::string>& all_args) {
     }
     level = *parsed;
   }
-  hw::log::init(level, hw::log::Sink::console);
+  (void)hw::log::init(level, hw::log::Sink::console);  // no file: cannot fail
 
   hw::app::Invocation inv;
   if (!common.config.empty()) {

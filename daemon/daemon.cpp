@@ -142,8 +142,16 @@ void Daemon::reload() {
     Loaded fresh = load_everything(m_options.config_file);
     if (!m_options.log_level) {
       if (auto level = log::level_from_string(fresh.config.log_level)) {
-        log::init(*level, log::Sink::automatic,
-                  fresh.config.log_file ? fresh.config.log_file->string() : std::string());
+        const auto logging =
+            log::init(*level, log::Sink::automatic,
+                      fresh.config.log_file ? fresh.config.log_file->string() : std::string());
+        if (!logging) {
+          // The logging in place is untouched; so is the rest of the configuration.
+          log::error(
+              "daemon", "reload rejected, keeping the previous configuration",
+              {{"config", m_options.config_file.string()}, {"error", logging.error().message}});
+          return;
+        }
       }
     }
     m_loaded = std::move(fresh);

@@ -65,13 +65,13 @@ int run(int argc, char** argv) {
               << " feeds, " << loaded.claims.size() << " claims)\n";
     return 0;
   }
-  try {
-    hw::log::init(options.log_level.value_or(hw::log::level_from_string(loaded.config.log_level)
-                                                 .value_or(hw::log::Level::info)),
-                  hw::log::Sink::automatic,
-                  loaded.config.log_file ? loaded.config.log_file->string() : std::string());
-  } catch (const std::runtime_error& e) {
-    std::cerr << "hypewatchd: " << e.what() << "\n";
+  const auto logging = hw::log::init(
+      options.log_level.value_or(
+          hw::log::level_from_string(loaded.config.log_level).value_or(hw::log::Level::info)),
+      hw::log::Sink::automatic,
+      loaded.config.log_file ? loaded.config.log_file->string() : std::string());
+  if (!logging) {
+    std::cerr << "hypewatchd: " << hw::printable(logging.error().message) << "\n";
     return 1;
   }
 

@@ -109,8 +109,16 @@ std::optional<Level> level_from_string(std::string_view s) {
   return std::nullopt;
 }
 
-void init(Level min_level, Sink sink, const std::string& log_file) {
+Expected<void> init(Level min_level, Sink sink, const std::string& log_file) {
   std::lock_guard lock(g_init_mutex);
+  // Open the new file before touching any sink: on failure nothing has changed.
+  boost::shared_ptr<std::ofstream> stream;
+  if (!log_file.empty()) {
+    stream = boost::make_shared<std::ofstream>(log_file, std::ios::app);
+    if (!*stream) {
+      return fail("cannot open log file " + log_file + ": " + std::strerror(errno));
+    }
+  }
   if (sink == Sink::automatic) {
     sink = std::getenv("JOURNAL_STREAM") != nullptr ? Sink::journald : Sink::console;
   }
@@ -138,11 +146,7 @@ void init(Level min_level, Sink sink, const std::string& log_file) {
     core->remove_sink(g_file_sink);
     g_file_sink.reset();
   }
-  if (!log_file.empty()) {
-    auto stream = boost::make_shared<std::ofstream>(log_file, std::ios::app);
-    if (!*stream) {
-      throw std::runtime_error("cannot open log file " + log_file + ": " + std::strerror(errno));
-    }
+  if (stream) {
     g_file_sink = boost::make_shared<Sink_t>();
     g_file_sink->locked_backend()->add_stream(stream);
     g_file_sink->locked_backend()->auto_flush(true);
@@ -158,6 +162,7 @@ void init(Level min_level, Sink sink, const std::string& log_file) {
     core->add_sink(g_file_sink);
   }
   g_initialized = true;
+  return {};
 }
 
 void write(std::string_view channel, Level level, std::string_view message,

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "util/error.h"
+
 namespace hw::log {
 
 enum class Level { debug, info, warning, error };
@@ -22,9 +24,11 @@ enum class Sink {
 };
 
 // Configures the stderr sink, and optionally a log file (appended to, with timestamps);
-// may be called again to change the level or the file. Throws std::runtime_error naming the
-// file when it cannot be opened.
-void init(Level min_level, Sink sink = Sink::automatic, const std::string& log_file = {});
+// may be called again to change the level or the file. A log file that cannot be opened is an
+// error naming it, and the logging set up before stays exactly as it was (a reload with a bad
+// `log_file` is refused, not half applied). Without a file it cannot fail.
+[[nodiscard]] Expected<void> init(Level min_level, Sink sink = Sink::automatic,
+                                  const std::string& log_file = {});
 
 // Suppresses identical repeats of a message (same key and text) so that a feed failing every
 // cycle for a day does not flood the journal: the first occurrence is logged, repeats within

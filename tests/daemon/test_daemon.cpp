@@ -45,6 +45,15 @@ TEST_CASE("hypewatchd polls, rejects a bad reload, and exits 0 on SIGTERM") {
   CHECK(daemon.running());
   CHECK_THAT(hw::test::read_file(log), Contains("unknown key 'bogus_key'"));
 
+  // A log file that cannot be opened is refused the same way (it used to end the daemon).
+  const std::string original = hw::test::read_file(config);
+  hw::test::write_file(config, "log_file = \"" + (dir / "no/such/dir/hw.log").string() + "\"\n" +
+                                   original.substr(0, original.find("\nbogus_key")));
+  daemon.signal(SIGHUP);
+  REQUIRE(hw::test::wait_for(
+      [&] { return hw::test::read_file(log).find("cannot open log file") != std::string::npos; }));
+  CHECK(daemon.running());
+
   daemon.signal(SIGTERM);
   CHECK(daemon.wait(20) == 0);
   CHECK_THAT(hw::test::read_file(log), Contains("stopped"));

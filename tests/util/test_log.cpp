@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "support/test_support.h"
 #include "util/log.h"
@@ -22,29 +22,33 @@ TEST_CASE("identical repeated failures are logged once per window, with the coun
 TEST_CASE("a log file receives timestamped key=value lines") {
   hw::test::TempDir dir;
   const auto file = (dir / "hw.log").string();
-  hw::log::init(hw::log::Level::info, hw::log::Sink::console, file);
+  REQUIRE(hw::log::init(hw::log::Level::info, hw::log::Sink::console, file));
   hw::log::info("feeds", "feed polled", {{"url", "https://x.example/rss"}, {"note", "a b"}});
   hw::log::debug("feeds", "not at info level");
-  hw::log::init(hw::log::Level::warning, hw::log::Sink::console);  // closes the file
+  // A file that cannot be opened is an error naming it, and the file in use keeps logging.
+  const auto bad = hw::log::init(hw::log::Level::info, hw::log::Sink::console,
+                                 (dir / "missing/dir/x.log").string());
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Matchers::Contains("missing/dir/x.log"));
+  hw::log::info("feeds", "still logged after a refused file");
+  REQUIRE(hw::log::init(hw::log::Level::warning, hw::log::Sink::console));  // closes the file
   const auto text = hw::test::read_file(file);
   CHECK(text.find(" info [feeds] feed polled url=https://x.example/rss note=\"a b\"") !=
         std::string::npos);
   CHECK(text.find("not at info level") == std::string::npos);
-  CHECK_THROWS_WITH(hw::log::init(hw::log::Level::info, hw::log::Sink::console,
-                                  (dir / "missing/dir/x.log").string()),
-                    Catch::Matchers::Contains("missing/dir/x.log"));
+  CHECK(text.find("still logged after a refused file") != std::string::npos);
 }
 
 TEST_CASE("outside text cannot forge a log line") {
   // Issue 14: a feed title with "&#10;" printed a second, real-looking line.
   hw::test::TempDir dir;
   const auto file = (dir / "hw.log").string();
-  hw::log::init(hw::log::Level::info, hw::log::Sink::console, file);
+  REQUIRE(hw::log::init(hw::log::Level::info, hw::log::Sink::console, file));
   hw::log::info("feeds", "digest: claim \nforged in message",
                 {{"title", "Ads\n2026-12-01T14:00:00Z error [daemon] database corrupt"},
                  {"bidi", "abc\u202Etxt.exe"},
                  {"quote", "say \"hi\" \\ bye"}});
-  hw::log::init(hw::log::Level::warning, hw::log::Sink::console);
+  REQUIRE(hw::log::init(hw::log::Level::warning, hw::log::Sink::console));
   const auto text = hw::test::read_file(file);
   CHECK(std::count(text.begin(), text.end(), '\n') == 1);
   CHECK(text.find("digest: claim \\nforged in message") != std::string::npos);
