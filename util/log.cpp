@@ -175,7 +175,7 @@ void write(std::string_view channel, Level level, std::string_view message,
   if (!initialized) {
     // Nobody configured logging (a library user, a test): warnings and errors to stderr,
     // rather than Boost.Log's default sink that prints everything.
-    init(Level::warning, Sink::automatic);
+    (void)init(Level::warning, Sink::automatic);  // no file: cannot fail
   }
   // Messages embed outside text too ("digest: <claim> <story title>").
   std::string line = printable(message);
