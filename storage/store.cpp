@@ -4,12 +4,12 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <unistd.h>
 #include <utility>
 
 #include "storage/migrations.h"
@@ -32,6 +32,21 @@ auto in_context(const std::string& what, F&& body) -> decltype(body()) {
 
 // Identifies a revision's text in one column for sqlite3 users and diagnostics; change
 // detection compares the texts themselves, so a collision could never hide an edit.
+// A story's stored fields from seven consecutive columns starting at `first`: guid, link,
+// title, summary, content, published_at, updated_at (every query that reads a story selects
+// them in this order).
+Story story_from_columns(const Statement& st, int first) {
+  Story s;
+  s.guid = st.column_text(first);
+  s.link = st.column_text(first + 1);
+  s.title = st.column_text(first + 2);
+  s.summary = st.column_text(first + 3);
+  s.content = st.column_text(first + 4);
+  s.published = st.optional_time(first + 5);
+  s.updated = st.optional_time(first + 6);
+  return s;
+}
+
 std::string content_hash(const Story& s) {
   Fnv1a h;
   // NUL separators: moving text from title to summary is a different revision.
@@ -68,8 +83,8 @@ Stance stance_column(const Statement& st, int col) {
 
 AlertKind alert_kind_column(const Statement& st, int col) {
   const std::string text = st.column_text(col);
-  for (AlertKind k : {AlertKind::status_change, AlertKind::repeated_after_clarification,
-                      AlertKind::hype_spike}) {
+  for (AlertKind k :
+       {AlertKind::status_change, AlertKind::repeated_after_clarification, AlertKind::hype_spike}) {
     if (to_string(k) == text) {
       return k;
     }
@@ -245,13 +260,7 @@ struct Store::Impl {
     k.id = st->column_int64(0);
     k.revision_id = st->optional_int64(1).value_or(0);
     k.revision = st->column_int(2);
-    k.current.guid = st->column_text(3);
-    k.current.link = st->column_text(4);
-    k.current.title = st->column_text(5);
-    k.current.summary = st->column_text(6);
-    k.current.content = st->column_text(7);
-    k.current.published = st->optional_time(8);
-    k.current.updated = st->optional_time(9);
+    k.current = story_from_columns(*st, 3);
     return k;
   }
 
@@ -374,8 +383,7 @@ void create_complete(const std::filesystem::path& path) {
   if (std::filesystem::exists(path, ec)) {
     return;
   }
-  const auto building = std::filesystem::path(path.string() + ".new-" +
-                                              std::to_string(::getpid()));
+  const auto building = std::filesystem::path(path.string() + ".new-" + std::to_string(::getpid()));
   {
     Database db(building, Database::Access::read_write);
     migrate(db);
@@ -431,7 +439,8 @@ std::int64_t Store::ensure_feed(std::string_view url) {
       // created_at is the database's wall clock: ensure_feed takes no time, and the value is
       // informational only (nothing schedules on it).
       auto st = db.cached(
-          "INSERT INTO feeds (url, added_url, created_at) VALUES (?1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', "
+          "INSERT INTO feeds (url, added_url, created_at) VALUES (?1, ?1, "
+          "strftime('%Y-%m-%dT%H:%M:%SZ', "
           "'now')) ON CONFLICT (url) DO NOTHING");
       st->bind(1, url);
       st->run();
@@ -495,21 +504,20 @@ void Store::set_next_poll_at(std::int64_t feed_id, std::optional<TimePoint> at) 
 }
 
 void Store::set_feed_enabled(std::int64_t feed_id, bool enabled, std::string_view reason) {
-  m_impl->update_feed(
-      feed_id, enabled ? "enable" : "disable",
-      "UPDATE feeds SET enabled = ?2, disabled_reason = ?3 WHERE id = ?1",
-      [&](Statement& st) {
-        // "" rather than a default string_view, whose null data would bind as NULL.
-        st.bind(2, enabled).bind(3, enabled ? std::string_view("") : reason);
-      });
+  m_impl->update_feed(feed_id, enabled ? "enable" : "disable",
+                      "UPDATE feeds SET enabled = ?2, disabled_reason = ?3 WHERE id = ?1",
+                      [&](Statement& st) {
+                        // "" rather than a default string_view, whose null data would bind as NULL.
+                        st.bind(2, enabled).bind(3, enabled ? std::string_view("") : reason);
+                      });
 }
 
 std::optional<FeedRecord> Store::find_feed(std::string_view url) const {
   return in_context("find feed " + std::string(url), [&]() -> std::optional<FeedRecord> {
     // The fetched URL wins over an added_url that another feed was redirected away from.
-    auto rows = m_impl->collect(std::string(kFeedColumns) +
-                                    "WHERE url = ?1 OR added_url = ?1 ORDER BY url = ?1 DESC, id",
-                                read_feed, url);
+    auto rows = m_impl->collect(
+        std::string(kFeedColumns) + "WHERE url = ?1 OR added_url = ?1 ORDER BY url = ?1 DESC, id",
+        read_feed, url);
     if (rows.empty()) {
       return std::nullopt;
     }
@@ -578,9 +586,8 @@ std::vector<UpsertResult> Store::upsert_stories(std::int64_t feed_id,
   std::optional<Transaction> tx;
   for (const Story& story : stories) {
     const std::string key = story_key(story);
-    results.push_back(
-        in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
-                   [&] { return impl.upsert(feed_id, key, story, fetched_at, tx); }));
+    results.push_back(in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
+                                 [&] { return impl.upsert(feed_id, key, story, fetched_at, tx); }));
   }
   if (tx) {
     in_context("upsert stories feed=" + std::to_string(feed_id), [&] { tx->commit(); });
@@ -597,15 +604,7 @@ std::optional<Story> Store::story(std::int64_t story_id) const {
     if (!st->step()) {
       return std::nullopt;
     }
-    Story s;
-    s.guid = st->column_text(0);
-    s.link = st->column_text(1);
-    s.title = st->column_text(2);
-    s.summary = st->column_text(3);
-    s.content = st->column_text(4);
-    s.published = st->optional_time(5);
-    s.updated = st->optional_time(6);
-    return s;
+    return story_from_columns(*st, 0);
   });
 }
 
@@ -622,13 +621,7 @@ std::vector<PendingEvaluation> Store::pending_evaluations(std::size_t limit) con
           p.story_id = st.column_int64(0);
           p.revision_id = st.column_int64(1);
           p.revision = st.column_int(2);
-          p.story.guid = st.column_text(3);
-          p.story.link = st.column_text(4);
-          p.story.title = st.column_text(5);
-          p.story.summary = st.column_text(6);
-          p.story.content = st.column_text(7);
-          p.story.published = st.optional_time(8);
-          p.story.updated = st.optional_time(9);
+          p.story = story_from_columns(st, 3);
           p.at = st.column_time(10);
           p.feed_url = st.column_text(11);
           return p;
@@ -693,8 +686,8 @@ Expected<std::vector<SearchHit>> Store::search_stories(std::string_view fts_quer
     return fail("invalid search: the query has no words");
   }
   if (terms > limits.max_terms) {
-    return fail("invalid search: the query has " + std::to_string(terms) +
-                " terms; the limit is " + std::to_string(limits.max_terms));
+    return fail("invalid search: the query has " + std::to_string(terms) + " terms; the limit is " +
+                std::to_string(limits.max_terms));
   }
   ProgressDeadline deadline(m_impl->db.handle(), limits.max_time);
   try {
@@ -850,10 +843,10 @@ std::optional<ClaimRecord> Store::claim(std::string_view id) const {
 
 std::vector<ClaimRecord> Store::list_claims(bool include_retired) const {
   return in_context("list claims", [&] {
-    return m_impl->collect(std::string(kClaimColumns) +
-                               (include_retired ? "ORDER BY id"
-                                                : "WHERE retired_at IS NULL ORDER BY id"),
-                           read_claim);
+    return m_impl->collect(
+        std::string(kClaimColumns) +
+            (include_retired ? "ORDER BY id" : "WHERE retired_at IS NULL ORDER BY id"),
+        read_claim);
   });
 }
 
@@ -904,70 +897,71 @@ std::vector<StoredMatch> Store::matches_for_story(std::int64_t story_id) const {
 
 bool Store::record_evaluation(const EvaluationWrite& w) {
   auto& impl = *m_impl;
-  return in_context("record evaluation story=" + std::to_string(w.story_id) +
-                        " revision=" + std::to_string(w.revision_id),
-             [&] {
-               impl.require_writable("record an evaluation");
-               Transaction tx(impl.db);
-               if (w.revision_id != 0 && w.dequeue) {
-                 // The claim on the queue entry comes first and decides: the evaluation was
-                 // computed outside this transaction, so another evaluator may have recorded
-                 // the same revision meanwhile. Exactly one DELETE can take the row.
-                 auto st = impl.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
-                 st->bind(1, w.revision_id);
-                 st->run();
-                 if (impl.db.changes() != 1) {
-                   return false;  // the guard rolls back; nothing was written
-                 }
-               }
-               for (const Match& m : w.matches) {
-                 // Re-evaluating a revision (e.g. after a restart) must not duplicate matches.
-                 // Under a changed claim definition the new verdict replaces the old one.
-                 auto st = impl.db.cached(
-                     "INSERT INTO matches (story_id, revision_id, claim_id, stance, retraction, "
-                     "score, evidence, rule, matched_at, site, evidence_at, claim_hash) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce((SELECT "
-                     "definition_hash FROM claims WHERE id = ?3), '')) "
-                     "ON CONFLICT (revision_id, claim_id) DO UPDATE SET stance = excluded.stance, "
-                     "retraction = excluded.retraction, score = excluded.score, "
-                     "evidence = excluded.evidence, rule = excluded.rule, "
-                     "matched_at = excluded.matched_at, site = excluded.site, "
-                     "evidence_at = excluded.evidence_at, claim_hash = excluded.claim_hash "
-                     "WHERE matches.claim_hash <> excluded.claim_hash");
-                 st->bind(1, w.story_id).bind(2, w.revision_id).bind(3, m.claim_id);
-                 st->bind(4, to_string(m.stance)).bind(5, m.retraction).bind(6, m.score);
-                 st->bind(7, m.evidence).bind(8, m.rule).bind(9, w.at).bind(10, w.site);
-                 st->bind(11, or_default(w.evidence_at, w.at));
-                 st->run();
-               }
-               for (const StatusChange& c : w.changes) {
-                 impl.insert_history(c, c.story_id ? c.story_id : id_or_null(w.story_id),
-                                     c.revision_id ? c.revision_id : id_or_null(w.revision_id),
-                                     or_default(c.recorded_at, w.at));
-                 auto st = impl.db.cached(
-                     "UPDATE claims SET status = ?2, status_since = ?3 WHERE id = ?1");
-                 st->bind(1, c.claim_id).bind(2, to_string(c.to)).bind(3, c.at);
-                 st->run();
-                 if (impl.db.changes() == 0) {
-                   throw StorageError("claim " + c.claim_id + " does not exist");
-                 }
-               }
-               for (const Alert& a : w.alerts) {
-                 auto st = impl.db.cached(
-                     "INSERT INTO alerts (kind, claim_id, from_status, to_status, story_id, "
-                     "message, repeat_count, created_at, at, backfill) VALUES (?1, ?2, ?3, ?4, ?5, "
-                     "?6, ?7, ?8, ?9, ?10)");
-                 st->bind(1, to_string(a.kind)).bind(2, text_or_null(a.claim_id));
-                 st->bind(3, a.from ? std::optional(to_string(*a.from)) : std::nullopt);
-                 st->bind(4, to_string(a.to)).bind(5, id_or_null(a.story_id)).bind(6, a.message);
-                 const TimePoint created = or_default(a.created_at, w.at);
-                 st->bind(7, a.repeat_count).bind(8, created).bind(9, or_default(a.at, created));
-                 st->bind(10, a.backfill);
-                 st->run();
-               }
-               tx.commit();
-               return true;
-             });
+  return in_context(
+      "record evaluation story=" + std::to_string(w.story_id) +
+          " revision=" + std::to_string(w.revision_id),
+      [&] {
+        impl.require_writable("record an evaluation");
+        Transaction tx(impl.db);
+        if (w.revision_id != 0 && w.dequeue) {
+          // The claim on the queue entry comes first and decides: the evaluation was
+          // computed outside this transaction, so another evaluator may have recorded
+          // the same revision meanwhile. Exactly one DELETE can take the row.
+          auto st = impl.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
+          st->bind(1, w.revision_id);
+          st->run();
+          if (impl.db.changes() != 1) {
+            return false;  // the guard rolls back; nothing was written
+          }
+        }
+        for (const Match& m : w.matches) {
+          // Re-evaluating a revision (e.g. after a restart) must not duplicate matches.
+          // Under a changed claim definition the new verdict replaces the old one.
+          auto st = impl.db.cached(
+              "INSERT INTO matches (story_id, revision_id, claim_id, stance, retraction, "
+              "score, evidence, rule, matched_at, site, evidence_at, claim_hash) VALUES "
+              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce((SELECT "
+              "definition_hash FROM claims WHERE id = ?3), '')) "
+              "ON CONFLICT (revision_id, claim_id) DO UPDATE SET stance = excluded.stance, "
+              "retraction = excluded.retraction, score = excluded.score, "
+              "evidence = excluded.evidence, rule = excluded.rule, "
+              "matched_at = excluded.matched_at, site = excluded.site, "
+              "evidence_at = excluded.evidence_at, claim_hash = excluded.claim_hash "
+              "WHERE matches.claim_hash <> excluded.claim_hash");
+          st->bind(1, w.story_id).bind(2, w.revision_id).bind(3, m.claim_id);
+          st->bind(4, to_string(m.stance)).bind(5, m.retraction).bind(6, m.score);
+          st->bind(7, m.evidence).bind(8, m.rule).bind(9, w.at).bind(10, w.site);
+          st->bind(11, or_default(w.evidence_at, w.at));
+          st->run();
+        }
+        for (const StatusChange& c : w.changes) {
+          impl.insert_history(c, c.story_id ? c.story_id : id_or_null(w.story_id),
+                              c.revision_id ? c.revision_id : id_or_null(w.revision_id),
+                              or_default(c.recorded_at, w.at));
+          auto st =
+              impl.db.cached("UPDATE claims SET status = ?2, status_since = ?3 WHERE id = ?1");
+          st->bind(1, c.claim_id).bind(2, to_string(c.to)).bind(3, c.at);
+          st->run();
+          if (impl.db.changes() == 0) {
+            throw StorageError("claim " + c.claim_id + " does not exist");
+          }
+        }
+        for (const Alert& a : w.alerts) {
+          auto st = impl.db.cached(
+              "INSERT INTO alerts (kind, claim_id, from_status, to_status, story_id, "
+              "message, repeat_count, created_at, at, backfill) VALUES (?1, ?2, ?3, ?4, ?5, "
+              "?6, ?7, ?8, ?9, ?10)");
+          st->bind(1, to_string(a.kind)).bind(2, text_or_null(a.claim_id));
+          st->bind(3, a.from ? std::optional(to_string(*a.from)) : std::nullopt);
+          st->bind(4, to_string(a.to)).bind(5, id_or_null(a.story_id)).bind(6, a.message);
+          const TimePoint created = or_default(a.created_at, w.at);
+          st->bind(7, a.repeat_count).bind(8, created).bind(9, or_default(a.at, created));
+          st->bind(10, a.backfill);
+          st->run();
+        }
+        tx.commit();
+        return true;
+      });
 }
 
 // ---- alerts ---------------------------------------------------------------------------------
@@ -1033,8 +1027,8 @@ ClaimSnapshot Store::claim_snapshot(std::string_view claim_id, std::int64_t stor
           "AND story_id <> ?2 GROUP BY site, stance, retraction ORDER BY site, stance, retraction");
       st->bind(1, claim_id).bind(2, story_id);
       while (st->step()) {
-        snap.sites.push_back({st->column_text(0), stance_column(*st, 1), st->column_bool(2),
-                              st->column_double(3)});
+        snap.sites.push_back(
+            {st->column_text(0), stance_column(*st, 1), st->column_bool(2), st->column_double(3)});
       }
     }
     const TimePoint window_start = at - std::chrono::hours(24);
@@ -1100,13 +1094,7 @@ std::vector<StoredStory> Store::stored_stories(
           s.revision_id = st.column_int64(1);
           s.feed_url = st.column_text(2);
           s.at = st.column_time(3);
-          s.story.guid = st.column_text(4);
-          s.story.link = st.column_text(5);
-          s.story.title = st.column_text(6);
-          s.story.summary = st.column_text(7);
-          s.story.content = st.column_text(8);
-          s.story.published = st.optional_time(9);
-          s.story.updated = st.optional_time(10);
+          s.story = story_from_columns(st, 4);
           return s;
         },
         after ? format_utc(after->first) : std::string(), after ? after->second : std::int64_t{0},
@@ -1115,7 +1103,7 @@ std::vector<StoredStory> Store::stored_stories(
 }
 
 bool Store::matched_under_current_definition(std::int64_t revision_id,
-                                              std::string_view claim_id) const {
+                                             std::string_view claim_id) const {
   return in_context("look up match of claim " + std::string(claim_id), [&] {
     auto st = m_impl->db.cached(
         "SELECT EXISTS (SELECT 1 FROM matches m JOIN claims c ON c.id = m.claim_id "
