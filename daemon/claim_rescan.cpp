@@ -19,7 +19,7 @@ storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Match
   return sync;
 }
 
-RescanReport rescan_claims(storage::Store& store, const rules::Matcher& matcher,
+RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
                            const std::vector<std::string>& claim_ids, const Clock& clock,
                            const std::atomic<bool>* cancel) {
   RescanReport report;

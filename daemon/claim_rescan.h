@@ -24,7 +24,7 @@ struct RescanReport {
 // Evaluates every stored story not waiting in the queue against `claim_ids` (claims of
 // `matcher`), skipping pairs already matched under the claim's current definition, and then
 // marks each claim scanned under that definition. Stops between stories when `cancel` is set.
-RescanReport rescan_claims(storage::Store& store, const rules::Matcher& matcher,
+RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
                            const std::vector<std::string>& claim_ids, const Clock& clock,
                            const std::atomic<bool>* cancel = nullptr);
 

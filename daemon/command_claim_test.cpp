@@ -2,6 +2,8 @@
 // a claim as the claims file defines it now (or a statement being drafted), with which stance,
 // and why. For writing and adjusting claims against real stories: the database is opened
 // read-only and nothing is recorded.
+#include <algorithm>
+#include <functional>
 #include <iostream>
 
 #include "daemon/commands.h"
@@ -22,8 +24,38 @@ struct Preview {
   Match match;
 };
 
+// A story the claim competed for and did not get, with the reason (for --explain).
+struct NearMiss {
+  storage::StoredStory story;
+  rules::StatementDecision decision;
+};
+constexpr std::size_t kNearMissesShown = 10;
+
 std::string stance_label(const Match& m) {
   return m.retraction ? "refutes (retraction)" : std::string(to_string(m.stance));
+}
+
+// The stories the claim came closest to without matching, best fit first: why a story a user
+// expected is not there ("not clearly ahead of another claim's 0.31", "none of the claim's
+// distinguishing terms").
+void print_near_misses(std::vector<NearMiss>& misses, std::ostream& out) {
+  if (misses.empty()) {
+    return;
+  }
+  std::ranges::stable_sort(misses, std::greater<>{},
+                           [](const NearMiss& m) { return m.decision.fit; });
+  const std::size_t shown = std::min(misses.size(), kNearMissesShown);
+  out << "\nclosest stories not matched (" << shown << " of " << misses.size() << "):\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto& m = misses[i];
+    out << "\n"
+        << format_utc(m.story.at) << "  not matched\n    story:    \""
+        << printable(m.story.story.title) << "\"\n";
+    if (!m.story.story.link.empty()) {
+      out << "    link:     " << printable(m.story.story.link) << "\n";
+    }
+    out << "    why:      " << m.decision.why << "\n";
+  }
 }
 
 }  // namespace
@@ -56,22 +88,38 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
     }
     statement = it->statement;
   }
-  const rules::Matcher matcher(std::move(loaded.claims));
+  // The preview walks the stories in evidence order and learns as the poll cycle does, in
+  // memory only.
+  rules::Matcher matcher(std::move(loaded.claims));
   PathOptions paths = inv.paths;
   paths.db = database_path(inv.paths, &loaded.config);
   const auto store = open_for_query(paths);  // read-only: a preview records nothing
 
   int checked = 0;
   std::vector<Preview> found;
+  std::vector<NearMiss> misses;
   std::optional<std::pair<TimePoint, std::int64_t>> after;
   for (auto page = store.stored_stories(after, 256, /*include_queued=*/true); !page.empty();
        page = store.stored_stories(after, 256, /*include_queued=*/true)) {
     for (auto& s : page) {
       ++checked;
-      for (Match& m : matcher.match(s.story)) {
+      bool matched = false;
+      if (test.explain) {
+        // Before learning from the story, as the poll cycle judged it.
+        for (auto& d : matcher.explain(s.story)) {
+          if (d.claim_id == target && !d.matched) {
+            misses.push_back({s, std::move(d)});
+          }
+        }
+      }
+      for (Match& m : matcher.match_and_learn(s.story)) {
         if (m.claim_id == target) {
           found.push_back({s, std::move(m)});
+          matched = true;
         }
+      }
+      if (matched && !misses.empty() && misses.back().story.revision_id == s.revision_id) {
+        misses.pop_back();  // a hand rule or phrase took it after all
       }
     }
     after = std::pair{page.back().at, page.back().revision_id};
@@ -91,19 +139,32 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
                       {"rule", p.match.rule},
                       {"evidence", p.match.evidence}});
     }
-    out << nlohmann::json{{"claim", test.claim_id.empty() ? nlohmann::json(nullptr)
-                                                          : nlohmann::json(test.claim_id)},
-                          {"statement", statement},
-                          {"stories_checked", checked},
-                          {"matches", rows}}
-               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-        << "\n";
+    nlohmann::json doc{{"claim", test.claim_id.empty() ? nlohmann::json(nullptr)
+                                                       : nlohmann::json(test.claim_id)},
+                       {"statement", statement},
+                       {"stories_checked", checked},
+                       {"matches", rows}};
+    if (test.explain) {
+      std::ranges::stable_sort(misses, std::greater<>{},
+                               [](const NearMiss& m) { return m.decision.fit; });
+      nlohmann::json near = nlohmann::json::array();
+      for (std::size_t i = 0; i < std::min(misses.size(), kNearMissesShown); ++i) {
+        near.push_back({{"story", misses[i].story.story_id},
+                        {"published", format_utc(misses[i].story.at)},
+                        {"title", misses[i].story.story.title},
+                        {"link", misses[i].story.story.link},
+                        {"fit", misses[i].decision.fit},
+                        {"why", misses[i].decision.why}});
+      }
+      doc["near_misses"] = std::move(near);
+    }
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   out << (test.claim_id.empty() ? std::string("statement") : test.claim_id) << ": " << statement
       << "\n"
       << found.size() << " of " << checked << " stored stories would match (nothing recorded)\n";
-  if (found.empty()) {
+  if (found.empty() && !test.explain) {
     return 0;
   }
   if (!test.explain) {
@@ -137,6 +198,7 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
         << (p.match.evidence.empty() ? "-" : printable(ellipsize(p.match.evidence, 200)))
         << "\n";
   }
+  print_near_misses(misses, out);
   return 0;
 }
 

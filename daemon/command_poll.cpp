@@ -4,6 +4,7 @@
 #include "alerts/alert_text.h"
 #include "daemon/commands.h"
 #include "daemon/demo_setup.h"
+#include "daemon/learned_wording.h"
 #include "daemon/poll_cycle.h"
 #include "daemon/scheduler.h"
 #include "feeds/fetcher.h"
@@ -44,6 +45,7 @@ CycleReport run_once(const Loaded& loaded, const fs::path& db) {
   auto store = open_for_write(db);
   feeds::Fetcher fetcher(fetch_options_for(loaded.config));
   rules::Matcher matcher(loaded.claims);
+  learn_from_stored_matches(store, matcher);
   SystemClock clock;
   PollCycle cycle(store, fetcher, matcher, clock);
   // A manual run polls every enabled feed, except those a server asked to wait.

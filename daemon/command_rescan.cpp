@@ -10,6 +10,7 @@
 #include "daemon/claim_rescan.h"
 #include "daemon/commands.h"
 #include "daemon/json_output.h"
+#include "daemon/learned_wording.h"
 #include "util/error.h"
 #include "util/printable.h"
 
@@ -18,7 +19,7 @@ namespace hw::app {
 int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids, const Clock& clock,
                std::ostream& out) {
   const Loaded loaded = load_everything(config_path(inv.paths));
-  const rules::Matcher matcher(loaded.claims);
+  rules::Matcher matcher(loaded.claims);
   std::set<std::string> known;
   for (const Claim& c : loaded.claims) {
     known.insert(c.id);
@@ -38,6 +39,7 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
   const auto lock = take_writer_lock(db);
   auto store = open_for_write(db);
   sync_matcher_claims(store, matcher, clock.now());
+  learn_from_stored_matches(store, matcher);
   const std::vector<std::string> targets =
       claim_ids.empty() ? std::vector<std::string>(known.begin(), known.end()) : claim_ids;
   const auto report = rescan_claims(store, matcher, targets, clock);

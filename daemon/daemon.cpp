@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "daemon/digest_delivery.h"
+#include "daemon/learned_wording.h"
 #include "daemon/notifier.h"
 #include "daemon/poll_cycle.h"
 #include "daemon/scheduler.h"
@@ -62,6 +63,7 @@ int Daemon::run() {
   feeds::Fetcher fetcher(fetch_options);
   SystemClock clock;
   auto matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
+  learn_from_stored_matches(*store, *matcher);
   auto next_digest = Steady::now() + m_loaded.config.digest.interval;
   log::RepeatLimiter repeats;
 
@@ -127,6 +129,7 @@ int Daemon::run() {
         notifier.reloading();
         reload();
         matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
+        learn_from_stored_matches(*store, *matcher);
         notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; reloaded");
       }
     }

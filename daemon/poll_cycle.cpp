@@ -30,7 +30,7 @@ void PollCycle::log_failure(const char* what, std::int64_t feed_id, const std::s
   }
 }
 
-PollCycle::PollCycle(storage::Store& store, feeds::Fetcher& fetcher, const rules::Matcher& matcher,
+PollCycle::PollCycle(storage::Store& store, feeds::Fetcher& fetcher, rules::Matcher& matcher,
                      const Clock& clock)
     : m_store(store), m_fetcher(fetcher), m_matcher(matcher), m_clock(clock) {}
 

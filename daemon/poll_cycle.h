@@ -42,7 +42,7 @@ struct CycleReport {
 // alerts in one transaction per story. A failing feed is recorded and logged; the others go on.
 class PollCycle {
  public:
-  PollCycle(storage::Store& store, feeds::Fetcher& fetcher, const rules::Matcher& matcher,
+  PollCycle(storage::Store& store, feeds::Fetcher& fetcher, rules::Matcher& matcher,
             const Clock& clock);
 
   CycleReport run(const std::vector<FeedConfig>& feeds);
@@ -79,7 +79,7 @@ class PollCycle {
 
   storage::Store& m_store;
   feeds::Fetcher& m_fetcher;
-  const rules::Matcher& m_matcher;
+  rules::Matcher& m_matcher;  // learns wording as it judges (match_and_learn)
   const Clock& m_clock;
   const std::atomic<bool>* m_cancel = nullptr;
   log::RepeatLimiter* m_repeats = nullptr;

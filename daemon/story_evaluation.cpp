@@ -6,7 +6,7 @@
 
 namespace hw::app {
 
-EvaluationOutcome evaluate_story(storage::Store& store, const rules::Matcher& matcher,
+EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
                                  const StoryToEvaluate& s, const EvaluationOptions& options,
                                  TimePoint now) {
   storage::EvaluationWrite write;
@@ -16,7 +16,7 @@ EvaluationOutcome evaluate_story(storage::Store& store, const rules::Matcher& ma
   write.evidence_at = s.at;
   write.site = rules::site_of(s.story->link.empty() ? s.feed_url : s.story->link);
   write.dequeue = !options.rescan;
-  for (Match& m : matcher.match(*s.story)) {
+  for (Match& m : matcher.match_and_learn(*s.story)) {
     if (!options.only_claims.empty() && !options.only_claims.contains(m.claim_id)) {
       continue;
     }

@@ -34,7 +34,7 @@ struct EvaluationOutcome {
 
 // Matches the story against every claim of `matcher` (claims compete for a story, so a subset
 // would judge differently), keeps those `options` select, asks the engine, records the result.
-EvaluationOutcome evaluate_story(storage::Store& store, const rules::Matcher& matcher,
+EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
                                  const StoryToEvaluate& s, const EvaluationOptions& options,
                                  TimePoint now);
 

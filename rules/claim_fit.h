@@ -20,8 +20,14 @@ namespace hw::rules {
 
 // Thresholds calibrated on the development rumours with 5 folds by claim (docs/stance.md).
 struct FitPolicy {
-  double min_fit = 0.15;        // cosine below this: the story does not carry the claim
-  double min_lead_ratio = 1.4;  // the best claim must fit this many times the runner-up
+  double min_fit = 0.2;         // cosine below this: the story does not carry the claim
+  double min_lead_ratio = 1.3;  // the best claim must fit this many times the runner-up
+  // Learned wording (Matcher::remember): a story teaches a claim its wording when the statement
+  // alone fits it at least teach_fit and teach_lead times the runner-up; a later story's
+  // likeness to a taught story counts learned_weight times its cosine.
+  double teach_fit = 0.2;
+  double teach_lead = 1.4;
+  double learned_weight = 0.9;
 };
 
 // A story's content terms, weighted (1 + ln tf) x idf, from its headline and the first

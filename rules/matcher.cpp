@@ -4,9 +4,12 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "rules/claim_fit.h"
 #include "rules/stance_classifier.h"
@@ -87,6 +90,31 @@ std::optional<PhraseHit> earliest(const StoryIndex& index,
 // (reworded verbs: "crater" for "landed").
 constexpr double kCloseFit = 0.6;
 
+// How many stories' wording a claim keeps: the newest, so the memory stays bounded and a
+// rumour's current wording counts.
+constexpr std::size_t kLearnedPerClaim = 64;
+
+double cosine(const TermVector& a, const TermVector& b) {
+  if (a.norm <= 0.0 || b.norm <= 0.0) {
+    return 0.0;
+  }
+  double dot = 0.0;
+  auto i = a.weights.begin();
+  auto j = b.weights.begin();
+  while (i != a.weights.end() && j != b.weights.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(i->second) * static_cast<double>(j->second);
+      ++i;
+      ++j;
+    }
+  }
+  return dot / (a.norm * b.norm);
+}
+
 double round2(double x) {
   return std::round(x * 100.0) / 100.0;
 }
@@ -112,6 +140,35 @@ struct Matcher::Impl {
   std::unordered_map<TermId, std::size_t> claim_df;  // statement claims holding each term
   std::size_t statement_claims = 0;
   std::vector<std::vector<TermId>> predicates;  // per claim: predicate_terms of its statement
+  // Wording learned from stories the statement alone matched clearly (match_and_learn), per
+  // claim: the newest kLearnedPerClaim story vectors, the keys of the stories they came from,
+  // and every term they hold (for finding candidates).
+  struct Learned {
+    std::deque<TermVector> vectors;
+    std::deque<std::string> keys;
+    std::unordered_set<TermId> terms;
+  };
+  std::vector<Learned> learned;
+  std::unordered_map<TermId, std::vector<std::uint32_t>> learned_postings;
+
+  void teach(std::size_t c, const std::string& key, const TermVector& v) {
+    learned.resize(claims.size());
+    auto& l = learned[c];
+    if (std::ranges::find(l.keys, key) != l.keys.end()) {
+      return;  // a rescan meets the stories it learned from again
+    }
+    if (l.vectors.size() == kLearnedPerClaim) {
+      l.vectors.pop_front();
+      l.keys.pop_front();
+    }
+    l.vectors.push_back(v);
+    l.keys.push_back(key);
+    for (const auto& [term, weight] : v.weights) {
+      if (l.terms.insert(term).second) {
+        learned_postings[term].push_back(static_cast<std::uint32_t>(c));
+      }
+    }
+  }
 
   void compile() {
     compiled.reserve(claims.size());
@@ -208,29 +265,38 @@ struct Matcher::Impl {
     return false;
   }
 
-  // Statement claims compete for the story (rules/claim_fit.h); the winner's stance comes
-  // from the headline and body models (StanceClassifier::judge_stance).
-  void match_statements(const Story& story, const StoryIndex& index,
-                        std::vector<std::pair<std::size_t, Match>>& out) const {
-    // The same parts StoryIndex reads, title apart: the model treats the headline on its own.
-    std::string body = story.summary;
+  // A story as the statement matcher reads it: headline and body apart (the stance model
+  // treats the headline on its own), analysed once.
+  struct StatementStory {
+    std::string title;
+    std::string body;
+    AnalyzedText t;
+    AnalyzedText b;
+    TermVector terms;
+    std::vector<std::size_t> candidates;
+  };
+
+  StatementStory read_statement_story(const Story& story) const {
+    StatementStory s;
+    // The same parts StoryIndex reads.
+    s.body = story.summary;
     if (!story.content.empty()) {
-      body = story.content.find(story.summary) == std::string::npos
-                 ? story.summary + (story.summary.empty() ? "" : "\n\n") + story.content
-                 : story.content;
+      s.body = story.content.find(story.summary) == std::string::npos
+                   ? story.summary + (story.summary.empty() ? "" : "\n\n") + story.content
+                   : story.content;
     }
-    const std::string title = sanitize_utf8(story.title);
-    body = sanitize_utf8(body);
+    s.title = sanitize_utf8(story.title);
+    s.body = sanitize_utf8(s.body);
     // Many feeds repeat the headline as the description: that is not a body to judge.
-    if (repeats_headline(title, body)) {
-      body.clear();
+    if (repeats_headline(s.title, s.body)) {
+      s.body.clear();
     }
     auto& pipeline = classifier->pipeline();
-    const AnalyzedText t = pipeline.analyze(title);
-    const AnalyzedText b = pipeline.analyze(body);
+    s.t = pipeline.analyze(s.title);
+    s.b = pipeline.analyze(s.body);
     std::vector<TermId> terms;
-    terms.reserve(t.terms.size() + b.terms.size());
-    for (const auto* text : {&t, &b}) {
+    terms.reserve(s.t.terms.size() + s.b.terms.size());
+    for (const auto* text : {&s.t, &s.b}) {
       for (const TermId term : text->terms) {
         if (term != kNoTerm) {
           terms.push_back(term);
@@ -239,39 +305,137 @@ struct Matcher::Impl {
     }
     std::ranges::sort(terms);
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    const auto candidates = statements.candidates(terms);
-    if (candidates.empty()) {
+    s.candidates = statements.candidates(terms);
+    add_learned_candidates(terms, s.candidates);
+    if (!s.candidates.empty()) {
+      s.terms = story_vector(s.t, s.b, classifier->lexicon());
+    }
+    return s;
+  }
+
+  // Claims sharing at least two terms with one of the headlines they learned.
+  void add_learned_candidates(const std::vector<TermId>& terms, std::vector<std::size_t>& out) const {
+    if (learned_postings.empty()) {
       return;
     }
-    const TermVector story_terms = story_vector(t, b, classifier->lexicon());
+    std::unordered_map<std::uint32_t, int> counts;
+    for (const TermId term : terms) {
+      if (const auto it = learned_postings.find(term); it != learned_postings.end()) {
+        for (const auto c : it->second) {
+          ++counts[c];
+        }
+      }
+    }
+    const std::size_t before = out.size();
+    for (const auto& [c, n] : counts) {
+      if (n >= 2 && !std::ranges::binary_search(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before), c)) {
+        out.push_back(c);
+      }
+    }
+    std::ranges::sort(out);
+  }
+
+  double learned_fit(std::size_t c, const TermVector& story) const {
+    double best = 0.0;
+    if (c >= learned.size()) {
+      return best;
+    }
+    for (const auto& v : learned[c].vectors) {
+      best = std::max(best, cosine(v, story));
+    }
+    return best;
+  }
+
+  // Statement claims compete for the story (rules/claim_fit.h): one decision per candidate.
+  std::vector<StatementDecision> decide(const StatementStory& s) const {
     std::vector<FitCandidate> fits;
-    fits.reserve(candidates.size());
-    for (const auto c : candidates) {
-      fits.push_back({c, claim_fit(profiles[c], story_terms)});
+    std::vector<FitCandidate> statement_fits;
+    fits.reserve(s.candidates.size());
+    for (const auto c : s.candidates) {
+      const double own = claim_fit(profiles[c], s.terms);
+      statement_fits.push_back({c, own});
+      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s.terms))});
     }
     const auto verdicts = contest(fits, fit_policy);
+    const auto seeds = contest(statement_fits, {fit_policy.teach_fit, fit_policy.teach_lead});
+    std::vector<StatementDecision> out;
+    out.reserve(fits.size());
     for (std::size_t i = 0; i < fits.size(); ++i) {
-      if (!verdicts[i].accepted) {
+      const std::size_t c = fits[i].claim;
+      StatementDecision d{c, claims[c].id, verdicts[i].accepted, verdicts[i].fit,
+                          verdicts[i].runner_up, verdicts[i].why};
+      d.teaches = d.matched && seeds[i].accepted && carries_distinguishing_term(c, s.terms) &&
+                  carries_predicate(c, s.terms);
+      const bool by_wording = fits[i].fit > statement_fits[i].fit;
+      if (by_wording) {
+        d.why += " (learned wording)";
+      } else if (d.matched && !carries_distinguishing_term(c, s.terms)) {
+        d.matched = false;  // only the topic: thirty claims share "Apple" and "watch"
+        d.why += "; none of the claim's distinguishing terms";
+      } else if (d.matched && d.fit < kCloseFit && !carries_predicate(c, s.terms)) {
+        // The names without what the claim says of them; a story fitting the claim closely
+        // carries it however the verb is worded.
+        d.matched = false;
+        d.why += "; the names without the claim's predicate";
+      }
+      out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+  // The winner's stance comes from the headline and body models (StanceClassifier::judge_stance).
+  // With `learn`, the claims the statement alone matched clearly learn the story's wording.
+  void match_statements(const Story& story, const StoryIndex& index,
+                        std::vector<std::pair<std::size_t, Match>>& out, bool learn) {
+    const StatementStory s = read_statement_story(story);
+    if (s.candidates.empty()) {
+      return;
+    }
+    const auto decisions = decide(s);
+    for (const auto& d : decisions) {
+      if (!d.matched) {
         continue;
       }
-      const std::size_t c = fits[i].claim;
-      // A story fitting the claim closely carries it, however the verb is worded.
-      const bool close = fits[i].fit >= kCloseFit;
-      if (!carries_distinguishing_term(c, story_terms) ||
-          (!close && !carries_predicate(c, story_terms))) {
-        continue;  // only the topic, or the names without what the claim says of them
-      }
-      const StanceVerdict v = classifier->judge_stance(profiles[c], title, t, body, b);
+      const std::size_t c = d.claim;
+      const StanceVerdict v = classifier->judge_stance(profiles[c], s.title, s.t, s.body, s.b);
       Match match;
       match.claim_id = claims[c].id;
       match.stance = v.stance;
       match.score = v.score;
       match.evidence = v.evidence;
-      match.rule = "statement " + verdicts[i].why + "; shared terms: " +
-                   shared_terms(c, t, b, title, body) + "; " + v.features;
+      match.rule = "statement " + d.why + "; shared terms: " +
+                   shared_terms(c, s.t, s.b, s.title, s.body) + "; " + v.features;
       apply_phrases(index, c, match);
       out.emplace_back(c, std::move(match));
     }
+    if (learn) {
+      for (const auto& d : decisions) {
+        if (d.teaches) {
+          teach(d.claim, story_key(story), s.terms);
+        }
+      }
+    }
+  }
+
+  std::vector<Match> match(const Story& story, bool learn) {
+    std::vector<std::pair<std::size_t, Match>> found;
+    const StoryIndex index(story);
+    for (const auto c : candidates(index)) {
+      if (auto match = match_claim(index, c)) {
+        found.emplace_back(c, std::move(*match));
+      }
+    }
+    // Hand rules win: a claim with `required` groups is never matched by the statement model.
+    if (statements.size() > 0) {
+      match_statements(story, index, found, learn);
+      std::ranges::stable_sort(found, {}, &std::pair<std::size_t, Match>::first);
+    }
+    std::vector<Match> matches;
+    matches.reserve(found.size());
+    for (auto& [c, match] : found) {
+      matches.push_back(std::move(match));
+    }
+    return matches;
   }
 
   // Whether the story holds one of the claim's distinguishing terms: a term at most a tenth of
@@ -421,8 +585,10 @@ struct Matcher::Impl {
   }
 };
 
-Matcher::Matcher(std::vector<Claim> claims) : m_impl(std::make_unique<Impl>()) {
+Matcher::Matcher(std::vector<Claim> claims, const FitPolicy& policy)
+    : m_impl(std::make_unique<Impl>()) {
   m_impl->claims = std::move(claims);
+  m_impl->fit_policy = policy;
   m_impl->compile();
 }
 
@@ -430,25 +596,23 @@ Matcher::~Matcher() = default;
 Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 
+std::vector<StatementDecision> Matcher::explain(const Story& story) const {
+  if (m_impl->statements.size() == 0) {
+    return {};
+  }
+  const auto s = m_impl->read_statement_story(story);
+  auto decisions = m_impl->decide(s);
+  std::ranges::sort(decisions, std::greater<>{}, &StatementDecision::fit);
+  return decisions;
+}
+
 std::vector<Match> Matcher::match(const Story& story) const {
-  std::vector<std::pair<std::size_t, Match>> found;
-  const StoryIndex index(story);
-  for (const auto c : m_impl->candidates(index)) {
-    if (auto match = m_impl->match_claim(index, c)) {
-      found.emplace_back(c, std::move(*match));
-    }
-  }
-  // Hand rules win: a claim with `required` groups is never matched by the statement model.
-  if (m_impl->statements.size() > 0) {
-    m_impl->match_statements(story, index, found);
-    std::ranges::stable_sort(found, {}, &std::pair<std::size_t, Match>::first);
-  }
-  std::vector<Match> matches;
-  matches.reserve(found.size());
-  for (auto& [c, match] : found) {
-    matches.push_back(std::move(match));
-  }
-  return matches;
+  // Impl::match only changes the matcher when asked to learn.
+  return m_impl->match(story, false);
+}
+
+std::vector<Match> Matcher::match_and_learn(const Story& story) {
+  return m_impl->match(story, true);
 }
 
 const std::vector<Claim>& Matcher::claims() const {

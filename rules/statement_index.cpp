@@ -13,7 +13,7 @@ void StatementIndex::add(std::size_t claim, const ClaimProfile& profile) {
   if (terms == 0) {
     return;
   }
-  m_needed[claim] = static_cast<std::uint8_t>(std::clamp<std::size_t>((terms + 2) / 3, 1, 3));
+  m_needed[claim] = static_cast<std::uint8_t>(std::clamp<std::size_t>((terms + 3) / 4, 1, 2));
   for (const TermId term : profile.terms) {
     m_postings[term].push_back(static_cast<std::uint32_t>(claim));
   }

@@ -1076,29 +1076,56 @@ ClaimSnapshot Store::claim_snapshot(std::string_view claim_id, std::int64_t stor
   });
 }
 
+namespace {
+
+// Current revisions of stored stories in evidence order after (at, revision_id); `filter` is
+// the SQL condition on the revision `r` that selects which.
+constexpr std::string_view kStoredStoriesHead =
+    "SELECT r.story_id, r.id, f.url, coalesce(s.published_at, s.first_seen_at) AS ev, "
+    "s.guid, s.link, r.title, r.summary, r.content, s.published_at, s.updated_at "
+    "FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id "
+    "JOIN feeds f ON f.id = s.feed_id WHERE ";
+constexpr std::string_view kStoredStoriesTail =
+    " AND (ev > ?1 OR (ev = ?1 AND r.id > ?2)) ORDER BY ev, r.id LIMIT ?3";
+
+StoredStory stored_story_from(const Statement& st) {
+  StoredStory s;
+  s.story_id = st.column_int64(0);
+  s.revision_id = st.column_int64(1);
+  s.feed_url = st.column_text(2);
+  s.at = st.column_time(3);
+  s.story = story_from_columns(st, 4);
+  return s;
+}
+
+}  // namespace
+
 std::vector<StoredStory> Store::stored_stories(
     std::optional<std::pair<TimePoint, std::int64_t>> after, std::size_t limit,
     bool include_queued) const {
+  static const std::string sql =
+      std::string(kStoredStoriesHead) +
+      "(?4 OR NOT EXISTS (SELECT 1 FROM pending_evaluations p WHERE p.revision_id = r.id))" +
+      std::string(kStoredStoriesTail);
   return in_context("list stored stories", [&] {
     return m_impl->collect(
-        "SELECT r.story_id, r.id, f.url, coalesce(s.published_at, s.first_seen_at) AS ev, "
-        "s.guid, s.link, r.title, r.summary, r.content, s.published_at, s.updated_at "
-        "FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id "
-        "JOIN feeds f ON f.id = s.feed_id "
-        "WHERE (?4 OR NOT EXISTS (SELECT 1 FROM pending_evaluations p "
-        "WHERE p.revision_id = r.id)) "
-        "AND (ev > ?1 OR (ev = ?1 AND r.id > ?2)) ORDER BY ev, r.id LIMIT ?3",
-        [](const Statement& st) {
-          StoredStory s;
-          s.story_id = st.column_int64(0);
-          s.revision_id = st.column_int64(1);
-          s.feed_url = st.column_text(2);
-          s.at = st.column_time(3);
-          s.story = story_from_columns(st, 4);
-          return s;
-        },
+        sql, stored_story_from,
         after ? format_utc(after->first) : std::string(), after ? after->second : std::int64_t{0},
         static_cast<std::int64_t>(limit), include_queued);
+  });
+}
+
+std::vector<StoredStory> Store::matched_stories(
+    std::optional<std::pair<TimePoint, std::int64_t>> after, std::size_t limit) const {
+  static const std::string sql =
+      std::string(kStoredStoriesHead) +
+      "EXISTS (SELECT 1 FROM matches m WHERE m.revision_id = r.id)" +
+      std::string(kStoredStoriesTail);
+  return in_context("list matched stories", [&] {
+    return m_impl->collect(
+        sql, stored_story_from,
+        after ? format_utc(after->first) : std::string(), after ? after->second : std::int64_t{0},
+        static_cast<std::int64_t>(limit));
   });
 }
 

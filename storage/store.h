@@ -302,6 +302,10 @@ class Store {
   // evaluation queue only with include_queued (the queue evaluates them anyway).
   std::vector<StoredStory> stored_stories(std::optional<std::pair<TimePoint, std::int64_t>> after,
                                           std::size_t limit, bool include_queued = false) const;
+  // The same walk over the stories that matched some claim (the wording statement claims learn
+  // from, rules::Matcher::match_and_learn).
+  std::vector<StoredStory> matched_stories(std::optional<std::pair<TimePoint, std::int64_t>> after,
+                                           std::size_t limit) const;
   // Whether (revision, claim) has a match made under the claim's current definition.
   bool matched_under_current_definition(std::int64_t revision_id,
                                         std::string_view claim_id) const;

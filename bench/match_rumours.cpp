@@ -1,0 +1,158 @@
+// hw_bench_match_rumours: the statement matcher on the Emergent development rumours, without
+// a database: one statement-only claim per rumour, every article headline (as a feed item
+// whose description repeats it, or alone) matched against all the claims at once, in logged
+// order. Prints own / wrong / none as the replay counts them, why the own claim was missed,
+// and a sweep of the fit policy.
+//   hw_bench_match_rumours --data ../shared/data/stance [--min-fit F] [--lead R]
+//                          [--sweep 1] [--show N]
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "rules/matcher.h"
+#include "tools/stance_corpus.h"
+
+namespace {
+
+struct Article {
+  std::string claim;  // claim id as the replay writes it
+  std::string headline;
+  std::string logged;
+};
+
+struct Tally {
+  int own = 0, wrong = 0, none = 0, total = 0;
+  std::map<std::string, int> miss_reasons;
+};
+
+std::string reason_class(const std::string& why) {
+  if (why.find("distinguishing") != std::string::npos) return "no distinguishing term";
+  if (why.find("predicate") != std::string::npos) return "no predicate";
+  if (why.find("below") != std::string::npos) return "fit below minimum";
+  if (why.find("not clearly ahead") != std::string::npos) return "not ahead of runner-up";
+  return why;
+}
+
+Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& articles,
+          const hw::rules::FitPolicy& policy, int show, bool learn) {
+  hw::rules::Matcher matcher(claims, policy);
+  Tally t;
+  for (const auto& a : articles) {
+    hw::Story story;
+    story.title = a.headline;
+    story.summary = a.headline;
+    const auto matches = learn ? matcher.match_and_learn(story) : matcher.match(story);
+    bool own = false;
+    bool wrong = false;
+    for (const auto& m : matches) {
+      (m.claim_id == a.claim ? own : wrong) = true;
+    }
+    ++t.total;
+    t.own += own;
+    t.wrong += wrong;
+    t.none += matches.empty();
+    if (!own) {
+      const auto decisions = matcher.explain(story);
+      const auto it = std::ranges::find(decisions, a.claim, &hw::rules::StatementDecision::claim_id);
+      const std::string why = it == decisions.end() ? "not a candidate" : reason_class(it->why);
+      ++t.miss_reasons[why];
+      if (show-- > 0) {
+        std::printf("  miss [%s] %s\n      claim: %s\n", why.c_str(), a.headline.c_str(),
+                    it == decisions.end() ? "-" : it->why.c_str());
+        if (!decisions.empty()) {
+          std::printf("      best: %s %s\n", decisions.front().claim_id.c_str(),
+                      decisions.front().why.c_str());
+        }
+      }
+    }
+  }
+  return t;
+}
+
+void print(const char* label, const Tally& t) {
+  std::printf("%-24s own %5.1f %%  wrong %4.1f %%  none %5.1f %%  (%d articles)\n", label,
+              100.0 * t.own / t.total, 100.0 * t.wrong / t.total, 100.0 * t.none / t.total,
+              t.total);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data;
+  hw::rules::FitPolicy policy;
+  bool sweep = false;
+  int show = 0;
+  bool learn = false;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    const std::string value = argv[i + 1];
+    if (arg == "--data") data = value;
+    else if (arg == "--min-fit") policy.min_fit = std::stod(value);
+    else if (arg == "--lead") policy.min_lead_ratio = std::stod(value);
+    else if (arg == "--sweep") sweep = value == "1";
+    else if (arg == "--show") show = std::stoi(value);
+    else if (arg == "--learn") learn = value == "1";
+    else if (arg == "--teach-fit") policy.teach_fit = std::stod(value);
+    else if (arg == "--teach-lead") policy.teach_lead = std::stod(value);
+    else if (arg == "--learned-weight") policy.learned_weight = std::stod(value);
+    else {
+      std::fprintf(stderr, "unknown option %s\n", arg.c_str());
+      return 2;
+    }
+  }
+  if (data.empty()) {
+    std::fprintf(stderr, "usage: hw_bench_match_rumours --data DIR [--min-fit F] [--lead R] [--sweep 1] [--show N]\n");
+    return 2;
+  }
+  const std::string meta = data + "/emergent/emergent_dev_meta.csv";
+  std::ifstream in(meta, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "%s: cannot read\n", meta.c_str());
+    return 1;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto rows = hw::tools::parse_csv(text.str(), meta);
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < rows.at(0).size(); ++i) col[rows[0][i]] = i;
+  std::map<std::string, std::string> statements;
+  std::vector<Article> articles;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    // The replay's claim ids: "c-" and the first eight characters of the claimId.
+    const std::string id = "c-" + row.at(col.at("claimId")).substr(0, 8);
+    statements[id] = row.at(col.at("claimHeadline"));
+    articles.push_back({id, row.at(col.at("articleHeadline")), row.at(col.at("article_logged_utc"))});
+  }
+  std::ranges::stable_sort(articles, {}, &Article::logged);
+  std::vector<hw::Claim> claims;
+  for (const auto& [id, statement] : statements) {
+    hw::Claim c;
+    c.id = id;
+    c.statement = statement;
+    claims.push_back(c);
+  }
+  std::printf("%zu claims, %zu articles (description = headline)\n", claims.size(), articles.size());
+  const Tally t = run(claims, articles, policy, show, learn);
+  print("policy", t);
+  for (const auto& [why, n] : t.miss_reasons) {
+    std::printf("  own claim missed: %-28s %4d\n", why.c_str(), n);
+  }
+  if (sweep) {
+    for (const double fit : {0.10, 0.15, 0.20}) {
+      for (const double lead : {1.0, 1.2, 1.4, 1.7}) {
+        char label[64];
+        std::snprintf(label, sizeof label, "min_fit %.2f lead %.1f", fit, lead);
+        auto p = policy;
+        p.min_fit = fit;
+        p.min_lead_ratio = lead;
+        print(label, run(claims, articles, p, 0, learn));
+      }
+    }
+  }
+  return 0;
+}
