@@ -2,11 +2,11 @@
 
 #include <memory>
 
-#include "daemon/digest_delivery.h"
-#include "daemon/learned_wording.h"
+#include "app/digest_delivery.h"
+#include "app/learned_wording.h"
+#include "app/poll_cycle.h"
+#include "app/scheduler.h"
 #include "daemon/notifier.h"
-#include "daemon/poll_cycle.h"
-#include "daemon/scheduler.h"
 #include "daemon/signal_watcher.h"
 #include "feeds/fetcher.h"
 #include "rules/matcher.h"

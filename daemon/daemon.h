@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "daemon/app.h"
+#include "app/app.h"
 #include "util/log.h"
 
 namespace hw::app {

@@ -1,0 +1,262 @@
+#include "app/poll_cycle.h"
+
+#include <set>
+#include <variant>
+
+#include "alerts/alert_text.h"
+#include "app/claim_rescan.h"
+#include "app/story_evaluation.h"
+#include "feeds/feed_parser.h"
+#include "util/hash.h"
+#include "util/log.h"
+
+namespace hw::app {
+
+void PollCycle::log_failure(const char* what, std::int64_t feed_id, const std::string& url,
+                            const std::string& error) {
+  std::optional<int> suppressed = 0;
+  if (m_repeats != nullptr) {
+    suppressed = m_repeats->admit("feed " + std::to_string(feed_id), error, m_clock.now());
+  }
+  if (!suppressed) {
+    return;  // the same failure was logged less than an hour ago
+  }
+  if (*suppressed > 0) {
+    log::warning("feeds", what,
+                 {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error},
+                  {"repeated", std::to_string(*suppressed)}});
+  } else {
+    log::warning("feeds", what, {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error}});
+  }
+}
+
+PollCycle::PollCycle(storage::Store& store, feeds::Fetcher& fetcher, rules::Matcher& matcher,
+                     const Clock& clock)
+    : m_store(store), m_fetcher(fetcher), m_matcher(matcher), m_clock(clock) {}
+
+CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
+  CycleReport report;
+  ingest(feeds, report);
+  // After ingest, so a new claim's initial entry predates this cycle's stories too; new and
+  // changed claims then catch up on the stories already evaluated (backfill) before the new
+  // stories are judged, so each claim meets its evidence in time order.
+  const auto sync = sync_matcher_claims(m_store, m_matcher, m_clock.now());
+  auto rescan = rescan_claims(m_store, m_matcher, sync.to_scan, m_clock, m_cancel);
+  report.backfill_matches = rescan.matches;
+  for (Alert& a : rescan.alerts) {
+    alerts::log_alert(a);
+    report.alerts.push_back(std::move(a));
+  }
+  evaluate_pending(report);
+  return report;
+}
+
+namespace {
+
+constexpr std::string_view kRemovedFromConfig = "removed from config";
+
+}  // namespace
+
+void PollCycle::sync_config_feeds(const std::vector<FeedConfig>& feeds) {
+  std::set<std::int64_t> listed;
+  for (const auto& fc : feeds) {
+    const auto known = m_store.find_feed(fc.url);
+    std::int64_t id = 0;
+    if (!known || known->source != "config" || known->name != fc.name ||
+        known->interval != fc.interval) {
+      id = m_store.save_feed({fc.url, fc.name, "config", fc.interval});
+    } else {
+      id = known->id;
+    }
+    if (known && !known->enabled && known->disabled_reason == kRemovedFromConfig) {
+      m_store.set_feed_enabled(id, true);
+    }
+    listed.insert(id);
+  }
+  for (const auto& f : m_store.list_feeds()) {
+    if (f.source == "config" && f.enabled && !listed.contains(f.id)) {
+      m_store.set_feed_enabled(f.id, false, kRemovedFromConfig);
+      log::info("feeds", "feed disabled", {{"feed", std::to_string(f.id)}, {"url", f.url},
+                                          {"reason", std::string(kRemovedFromConfig)}});
+    }
+  }
+}
+
+void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report) {
+  sync_config_feeds(feeds);
+  const TimePoint start = m_clock.now();
+  std::vector<storage::FeedRecord> polled;
+  std::vector<feeds::FetchRequest> requests;
+  for (auto& f : m_store.list_feeds()) {
+    if (!f.enabled) {
+      continue;
+    }
+    const bool held = f.retry_after_until && *f.retry_after_until > start;
+    if (held || (m_due_only && !m_scheduler.is_due(f, start))) {
+      ++report.not_due;
+      continue;
+    }
+    requests.push_back({f.url, f.etag, f.last_modified});
+    polled.push_back(std::move(f));
+  }
+  report.feeds = static_cast<int>(polled.size());
+
+  // Each body is parsed and stored as soon as it arrives: memory stays at a few bodies.
+  m_fetcher.fetch_each(requests, [&](std::size_t i, feeds::FetchResult&& result) {
+    handle_result(polled[i], result, report);
+  });
+  report.next_due = m_scheduler.next_due(m_store.list_feeds());
+}
+
+void PollCycle::apply_schedule(const storage::FeedRecord& feed, const PollOutcome& outcome,
+                               CycleReport& report) {
+  const ScheduleDecision d = m_scheduler.after_poll(feed, outcome, m_clock.now());
+  if (d.disable) {
+    m_store.set_feed_enabled(feed.id, false, d.disable_reason);
+    ++report.disabled;
+    log::warning("feeds", "feed disabled", {{"feed", std::to_string(feed.id)},
+                                            {"url", feed.url},
+                                            {"reason", d.disable_reason}});
+  }
+  m_store.set_feed_schedule(feed.id, {d.next_poll_at, d.server_interval, d.retry_after_until});
+}
+
+void PollCycle::follow_move(const storage::FeedRecord& feed, const feeds::ResponseHints& hints,
+                            CycleReport& report) {
+  if (hints.moved_to.empty() || hints.moved_to == feed.url) {
+    return;
+  }
+  if (auto other = m_store.find_feed(hints.moved_to); other && other->id != feed.id) {
+    // Two entries for one feed: keep polling the old URL (it still answers) and say so.
+    log::warning("feeds", "permanent redirect to a feed already listed; URL kept",
+                 {{"feed", std::to_string(feed.id)},
+                  {"url", feed.url},
+                  {"moved_to", hints.moved_to},
+                  {"other_feed", std::to_string(other->id)}});
+    return;
+  }
+  m_store.set_feed_url(feed.id, hints.moved_to);
+  ++report.moved;
+  log::info("feeds", "feed moved permanently; URL updated",
+            {{"feed", std::to_string(feed.id)}, {"from", feed.url}, {"to", hints.moved_to}});
+}
+
+void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResult& result,
+                              CycleReport& report) {
+  const std::int64_t feed_id = feed.id;
+  const std::string& url = feed.url;
+  const TimePoint now = m_clock.now();
+
+  if (!result && result.error().kind == feeds::FetchError::Kind::cancelled) {
+    // Shutting down: not the feed's fault; it is fetched again on the next start.
+    ++report.abandoned;
+    return;
+  }
+  if (!result) {
+    const auto& error = result.error();
+    ++report.failed;
+    report.errors.push_back(error.message);
+    m_store.record_fetch_failure(feed_id, error.http_status, error.message, now);
+    log_failure("fetch failed", feed_id, url, error.message);
+    PollOutcome outcome;
+    outcome.kind =
+        error.http_status == 410 ? PollOutcome::Kind::gone : PollOutcome::Kind::failed;
+    outcome.http_status = error.http_status;
+    outcome.retry_after = error.retry_after;
+    apply_schedule(feed, outcome, report);
+    return;
+  }
+  if (auto* nm = std::get_if<feeds::NotModified>(&*result)) {
+    ++report.not_modified;
+    m_store.record_not_modified(feed_id, 304, now);
+    follow_move(feed, nm->hints, report);
+    apply_schedule(feed, {PollOutcome::Kind::not_modified, 304, nm->hints.max_age, {}}, report);
+    return;
+  }
+
+  auto& fetched = std::get<feeds::Fetched>(*result);
+  follow_move(feed, fetched.hints, report);
+  const std::string hash = stable_hash_hex(fetched.body);
+  if (feed.body_hash == hash && feed.last_error.empty()) {
+    // Same bytes as last time: nothing to parse. Keep the validators current.
+    ++report.not_modified;
+    m_store.record_fetch_success(
+        feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, feed.title},
+        now);
+    apply_schedule(feed,
+                   {PollOutcome::Kind::not_modified, fetched.http_status, fetched.hints.max_age, {}},
+                   report);
+    return;
+  }
+
+  feeds::FeedHints hints;
+  auto parsed =
+      feeds::parse_feed(fetched.body, fetched.effective_url, fetched.content_type, &hints);
+  if (!parsed) {
+    ++report.failed;
+    const std::string message = url + ": " + parsed.error().message;
+    report.errors.push_back(message);
+    m_store.record_fetch_failure(feed_id, fetched.http_status, message, now);
+    log_failure("feed rejected", feed_id, url, parsed.error().message);
+    apply_schedule(feed, {PollOutcome::Kind::failed, fetched.http_status, {}, {}}, report);
+    return;
+  }
+
+  ++report.fetched;
+  int added = 0, revised = 0;
+  // One transaction for the whole feed: a failure leaves none of its stories stored.
+  for (const auto& up : m_store.upsert_stories(feed_id, parsed->items, now)) {
+    if (up.outcome == storage::UpsertOutcome::inserted) {
+      ++added;
+    } else if (up.outcome == storage::UpsertOutcome::revised) {
+      ++revised;
+    }
+  }
+  report.stories_new += added;
+  report.stories_revised += revised;
+  // Validators are stored only after the stories: a crash in between refetches the feed,
+  // and dedup makes that harmless.
+  m_store.record_fetch_success(
+      feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, parsed->title},
+      now);
+  std::optional<std::chrono::seconds> server_interval = fetched.hints.max_age;
+  if (hints.ttl && (!server_interval || *hints.ttl > *server_interval)) {
+    server_interval = hints.ttl;
+  }
+  apply_schedule(feed, {PollOutcome::Kind::fetched, fetched.http_status, server_interval, {}},
+                 report);
+  log::info("feeds", "feed polled",
+            {{"feed", std::to_string(feed_id)},
+             {"url", url},
+             {"items", std::to_string(parsed->items.size())},
+             {"new", std::to_string(added)},
+             {"revised", std::to_string(revised)}});
+}
+
+void PollCycle::evaluate_pending(CycleReport& report) {
+  // In batches, oldest first: each evaluation takes its revision off the queue, so the next
+  // batch continues the same order while only one batch of texts is in memory.
+  std::set<std::int64_t> done;
+  for (auto batch = m_store.pending_evaluations(256);
+       !batch.empty() && !done.contains(batch.front().revision_id);
+       batch = m_store.pending_evaluations(256)) {
+    for (const auto& pending : batch) {
+      if (m_cancel != nullptr && m_cancel->load()) {
+        return;  // the rest stays queued in the database for the next start
+      }
+      done.insert(pending.revision_id);
+      auto outcome = evaluate_story(
+          m_store, m_matcher,
+          {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
+          {}, m_clock.now());
+      ++report.evaluated;
+      report.matches += outcome.matches;
+      for (Alert& a : outcome.alerts) {
+        alerts::log_alert(a);
+        report.alerts.push_back(std::move(a));
+      }
+    }
+  }
+}
+
+}  // namespace hw::app

@@ -1,0 +1,249 @@
+// Read-only queries over the database: claims, history, alerts, feeds.
+#include <chrono>
+#include <iostream>
+#include <set>
+
+#include "cli/commands.h"
+#include "cli/json_output.h"
+#include "cli/table.h"
+#include "util/printable.h"
+
+namespace hw::app {
+namespace {
+
+// Distinct stories about a claim in the last 24 hours and 7 days (by evidence time) and the
+// trend: the last 24 hours against the daily average of the 6 days before (docs/status.md).
+struct Activity {
+  std::int64_t day = 0;
+  std::int64_t week = 0;
+  std::string trend;  // up | down | flat | - (nothing this week)
+};
+
+Activity activity(const storage::Store& store, const std::string& claim_id, TimePoint now) {
+  Activity a;
+  std::set<std::int64_t> day, week;
+  for (const auto& m : store.claim_mentions(claim_id, now - std::chrono::days(7), now)) {
+    week.insert(m.story_id);
+    if (m.at >= now - std::chrono::hours(24)) {
+      day.insert(m.story_id);
+    }
+  }
+  a.day = static_cast<std::int64_t>(day.size());
+  a.week = static_cast<std::int64_t>(week.size());
+  const double before = static_cast<double>(a.week - a.day) / 6.0;
+  if (a.week == 0) {
+    a.trend = "-";
+  } else if (static_cast<double>(a.day) > 1.5 * before && a.day >= 2) {
+    a.trend = "up";
+  } else if (static_cast<double>(a.day) < 0.5 * before) {
+    a.trend = "down";
+  } else {
+    a.trend = "flat";
+  }
+  return a;
+}
+
+}  // namespace
+
+int cmd_claims(const Invocation& inv, bool include_retired, std::ostream& out) {
+  auto store = open_for_query(inv.paths);
+  const auto claims = store.list_claims(include_retired);
+  // Counted up to the newest evidence when that is older than now (an archive replayed or a
+  // database copied for analysis), so 24H/7D describe the last days of the news it holds.
+  TimePoint now = SystemClock().now();
+  if (const auto newest = store.newest_evidence(); newest && *newest < now) {
+    now = *newest;
+  }
+  if (inv.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& c : claims) {
+      auto j = to_json(c);
+      const auto a = activity(store, c.id, now);
+      j["mentions_24h"] = a.day;
+      j["mentions_7d"] = a.week;
+      j["trend"] = a.trend;
+      arr.push_back(std::move(j));
+    }
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  Table table({"ID", "STATUS", "SINCE", "MATCHES", "24H", "7D", "TREND", "STATEMENT"});
+  for (const auto& c : claims) {
+    const auto a = activity(store, c.id, now);
+    const std::string status =
+        std::string(to_string(c.status)) + (c.retired_at ? " (retired)" : "");
+    table.add({c.id, status, format_utc(c.since),
+               std::to_string(c.matches), std::to_string(a.day), std::to_string(a.week), a.trend,
+               inv.csv ? c.statement : ellipsize(c.statement, 60)});
+  }
+  if (inv.csv) {
+    table.print_csv(out);
+  } else {
+    table.print(out);
+  }
+  return 0;
+}
+
+int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out) {
+  auto store = open_for_query(inv.paths);
+  const auto claim = require_claim(store, claim_id);
+  const auto history = store.history(claim_id);
+  if (inv.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& e : history) {
+      arr.push_back(to_json(e));
+    }
+    out << nlohmann::json{{"claim", to_json(claim)}, {"history", arr}}.dump(
+               2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+    return 0;
+  }
+  out << claim.id << ": " << printable(claim.statement) << "\n"
+      << "status: " << to_string(claim.status) << " since " << format_utc(claim.since) << "\n\n";
+  for (const auto& e : history) {
+    const auto& c = e.change;
+    out << format_utc(c.at) << "  "
+        << (c.from ? std::string(to_string(*c.from)) : std::string("(new)")) << " -> "
+        << to_string(c.to) << "  [" << c.actor << "]\n";
+    if (c.story_id) {
+      out << "    evidence: \"" << printable(e.story_title) << "\"\n";
+      if (!e.story_link.empty()) {
+        out << "    link:     " << printable(e.story_link) << "\n";
+      }
+      if (!e.feed_url.empty()) {
+        out << "    feed:     " << printable(e.feed_url) << "\n";
+      }
+    }
+    if (!c.rule.empty()) {
+      out << "    rule:     " << c.rule << "\n";
+    }
+    if (!c.evidence_text.empty()) {
+      out << "    says:     " << printable(ellipsize(c.evidence_text, 200)) << "\n";
+    }
+    if (!c.reason.empty()) {
+      out << "    reason:   " << printable(c.reason) << "\n";
+    }
+  }
+  return 0;
+}
+
+int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
+               std::ostream& out) {
+  auto store = open_for_query(inv.paths);
+  auto alerts = store.list_alerts(undelivered_only);
+  if (since) {
+    std::erase_if(alerts,
+                  [&](const storage::AlertRecord& r) { return r.alert.created_at < *since; });
+  }
+  if (inv.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& a : alerts) {
+      arr.push_back(to_json(a));
+    }
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  // AT is the evidence time (the story's publication); backfill alerts came from evaluating
+  // stored stories for a new or changed claim and are not sent in the digest.
+  Table table({"ID", "AT", "CREATED", "CLAIM", "EVENT", "STORY", "LINK"});
+  for (const auto& r : alerts) {
+    const Alert& a = r.alert;
+    std::string event;
+    if (a.kind == AlertKind::status_change) {
+      event = (a.from ? std::string(to_string(*a.from)) : std::string("new")) + " -> " +
+              std::string(to_string(a.to));
+    } else if (a.kind == AlertKind::hype_spike) {
+      event = "hype spike";
+    } else {
+      event =
+          "repeat #" + std::to_string(a.repeat_count) + " after " + std::string(to_string(a.to));
+    }
+    if (a.backfill) {
+      event += " (backfill)";
+    }
+    table.add({std::to_string(r.id), format_utc(a.at), format_utc(a.created_at), a.claim_id, event,
+               inv.csv ? a.story_title : ellipsize(a.story_title, 70), a.story_link});
+  }
+  if (inv.csv) {
+    table.print_csv(out);
+  } else {
+    table.print(out);
+  }
+  return 0;
+}
+
+namespace {
+
+// ok | new | failing | waiting (a server's Retry-After) | disabled
+std::string feed_state(const storage::FeedRecord& f) {
+  if (!f.enabled) {
+    return "disabled";
+  }
+  if (!f.last_polled_at) {
+    return "new";
+  }
+  if (f.retry_after_until && f.error_count > 0) {
+    return "waiting";
+  }
+  return f.error_count > 0 ? "failing" : "ok";
+}
+
+}  // namespace
+
+int cmd_feeds(const Invocation& inv, std::ostream& out) {
+  auto store = open_for_query(inv.paths);
+  const auto feeds = store.list_feeds();
+  if (inv.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& f : feeds) {
+      auto j = to_json(f);
+      j["state"] = feed_state(f);
+      j["name"] = f.name;
+      j["source"] = f.source;
+      j["added_url"] = f.added_url;
+      j["disabled_reason"] = f.disabled_reason;
+      j["interval_s"] = f.interval ? nlohmann::json(f.interval->count()) : nlohmann::json();
+      j["server_interval_s"] =
+          f.server_interval ? nlohmann::json(f.server_interval->count()) : nlohmann::json();
+      j["retry_after_until"] =
+          f.retry_after_until ? nlohmann::json(format_utc(*f.retry_after_until)) : nlohmann::json();
+      j["last_error_at"] =
+          f.last_error_at ? nlohmann::json(format_utc(*f.last_error_at)) : nlohmann::json();
+      arr.push_back(std::move(j));
+    }
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  // One line per feed; a failing or disabled feed says why in its last column, with the URL
+  // and the HTTP/curl reason as the fetcher reported them.
+  Table table({"ID", "STATE", "LAST POLL", "HTTP", "ERRORS", "NEXT POLL", "STORIES", "URL",
+               "LAST ERROR / REASON"});
+  for (const auto& f : feeds) {
+    std::string next = "-";
+    if (f.enabled) {
+      next = f.next_poll_at ? format_utc(*f.next_poll_at) : "next cycle";
+      if (f.retry_after_until && (!f.next_poll_at || *f.retry_after_until > *f.next_poll_at)) {
+        next = format_utc(*f.retry_after_until);
+      }
+    }
+    std::string why = "-";
+    if (!f.enabled) {
+      why = "disabled: " + f.disabled_reason;
+    } else if (!f.last_error.empty()) {
+      why = f.last_error;
+    }
+    table.add({std::to_string(f.id), feed_state(f),
+               f.last_polled_at ? format_utc(*f.last_polled_at) : "never",
+               f.last_http_status ? std::to_string(f.last_http_status) : "-",
+               std::to_string(f.error_count), next, std::to_string(f.stories), f.url,
+               inv.csv ? why : ellipsize(why, 160)});
+  }
+  if (inv.csv) {
+    table.print_csv(out);
+  } else {
+    table.print(out);
+  }
+  return 0;
+}
+
+}  // namespace hw::app

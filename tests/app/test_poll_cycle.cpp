@@ -1,0 +1,119 @@
+// One poll cycle against a real HTTP server on 127.0.0.1: failing feeds are recorded with
+// their reason and do not disturb the others; conditional GET makes the next cycle cheap.
+#include <catch2/catch.hpp>
+
+#include "app/poll_cycle.h"
+#include "support/http_server.h"
+#include "support/test_support.h"
+
+using Catch::Matchers::Contains;
+using namespace std::chrono;
+
+namespace {
+
+hw::Claim lighthouse_claim() {
+  hw::Claim c;
+  c.id = "lighthouse-demolition";
+  c.statement = "The north pier lighthouse will be demolished.";
+  c.required = {{"lighthouse"}, {"demolish*"}};
+  c.clarification_phrases = {"will be restored"};
+  return c;
+}
+
+const hw::storage::FeedRecord& feed_with(const std::vector<hw::storage::FeedRecord>& feeds,
+                                         const std::string& url) {
+  for (const auto& f : feeds) {
+    if (f.url == url) {
+      return f;
+    }
+  }
+  FAIL("no feed " << url);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("a cycle records each failing feed with its reason and keeps the good ones") {
+  hw::test::TempDir dir;
+  std::filesystem::copy(hw::test::fixture("cycle"), dir / "www");
+  hw::test::HttpServer server(dir / "www");
+  auto store = hw::storage::Store::open(dir / "hw.db", hw::storage::OpenMode::read_write);
+  hw::feeds::FetchOptions options;
+  options.total_timeout_ms = 5000;
+  hw::feeds::Fetcher fetcher(options);
+  hw::rules::Matcher matcher({lighthouse_claim()});
+  hw::ManualClock clock(sys_days{2012y / June / 5} + 12h);
+  hw::app::PollCycle cycle(store, fetcher, matcher, clock);
+
+  const std::string good = server.url("/files/harbour.xml");
+  const std::string missing = server.url("/status/404");
+  const std::string broken = server.url("/status/500");
+  const std::string html = server.url("/files/front-page.html");
+  const std::string nofile = "file://" + (dir / "nowhere.xml").string();
+  const std::vector<hw::app::FeedConfig> feeds{
+      {missing, ""}, {good, ""}, {broken, ""}, {html, ""}, {nofile, ""}};
+
+  auto report = cycle.run(feeds);
+  CHECK(report.feeds == 5);
+  CHECK(report.fetched == 1);
+  CHECK(report.failed == 4);
+  CHECK(report.stories_new == 2);
+  CHECK(report.matches == 1);
+  REQUIRE(report.alerts.size() == 1);
+  CHECK(report.alerts[0].claim_id == "lighthouse-demolition");
+  CHECK(report.alerts[0].to == hw::ClaimStatus::reported);
+
+  auto listed = store.list_feeds();
+  CHECK(feed_with(listed, good).stories == 2);
+  CHECK(feed_with(listed, good).last_http_status == 200);
+  CHECK(feed_with(listed, good).error_count == 0);
+  CHECK_FALSE(feed_with(listed, good).etag.empty());
+  CHECK(feed_with(listed, good).title == "Harbour Gazette");
+
+  CHECK(feed_with(listed, missing).error_count == 1);
+  CHECK(feed_with(listed, missing).last_http_status == 404);
+  CHECK_THAT(feed_with(listed, missing).last_error, Contains(missing) && Contains("HTTP 404"));
+  CHECK_THAT(feed_with(listed, broken).last_error, Contains("HTTP 500"));
+  CHECK_THAT(feed_with(listed, html).last_error, Contains(html) && Contains("not a feed"));
+  CHECK_THAT(feed_with(listed, nofile).last_error, Contains("nowhere.xml"));
+  CHECK(feed_with(listed, html).stories == 0);
+
+  SECTION("the next cycle uses conditional GET and touches no story") {
+    clock.advance(minutes(30));
+    const auto before = store.counts();
+    auto second = cycle.run(feeds);
+    CHECK(second.not_modified == 1);
+    CHECK(second.fetched == 0);
+    CHECK(second.failed == 4);
+    CHECK(second.alerts.empty());
+    CHECK_FALSE(server.last_header("/files/harbour.xml", "If-None-Match").empty());
+    const auto after = store.counts();
+    CHECK(after.stories == before.stories);
+    CHECK(after.revisions == before.revisions);
+    CHECK(after.matches == before.matches);
+    listed = store.list_feeds();
+    CHECK(feed_with(listed, missing).error_count == 2);
+    CHECK(feed_with(listed, good).error_count == 0);
+    CHECK(feed_with(listed, good).last_polled_at == clock.now());
+  }
+
+  SECTION("a recovered feed clears its error; a clarifying revision moves the claim") {
+    std::string xml = hw::test::read_file(dir / "www/harbour.xml");
+    const std::string from = "will be demolished next spring.";
+    xml.replace(xml.find(from), from.size(),
+                "will be demolished next spring. Correction: the lighthouse will be restored, "
+                "not demolished.");
+    hw::test::write_file(dir / "www/harbour.xml", xml);
+    clock.advance(minutes(30));
+    auto second = cycle.run(feeds);
+    CHECK(second.stories_new == 0);
+    CHECK(second.stories_revised == 1);
+    REQUIRE(second.alerts.size() == 1);
+    CHECK(second.alerts[0].from == hw::ClaimStatus::reported);
+    CHECK(second.alerts[0].to == hw::ClaimStatus::clarified);
+    const auto history = store.history("lighthouse-demolition");
+    REQUIRE(history.size() == 3);
+    CHECK(history.back().change.to == hw::ClaimStatus::clarified);
+    CHECK(history.back().story_title == "Mayor says the old lighthouse will be demolished");
+  }
+}
