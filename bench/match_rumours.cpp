@@ -30,10 +30,14 @@ struct Tally {
 };
 
 std::string reason_class(const std::string& why) {
-  if (why.find("distinguishing") != std::string::npos) return "no distinguishing term";
-  if (why.find("predicate") != std::string::npos) return "no predicate";
-  if (why.find("below") != std::string::npos) return "fit below minimum";
-  if (why.find("not clearly ahead") != std::string::npos) return "not ahead of runner-up";
+  if (why.find("distinguishing") != std::string::npos)
+    return "no distinguishing term";
+  if (why.find("predicate") != std::string::npos)
+    return "no predicate";
+  if (why.find("below") != std::string::npos)
+    return "fit below minimum";
+  if (why.find("not clearly ahead") != std::string::npos)
+    return "not ahead of runner-up";
   return why;
 }
 
@@ -57,7 +61,8 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
     t.none += matches.empty();
     if (!own) {
       const auto decisions = matcher.explain(story);
-      const auto it = std::ranges::find(decisions, a.claim, &hw::rules::StatementDecision::claim_id);
+      const auto it =
+          std::ranges::find(decisions, a.claim, &hw::rules::StatementDecision::claim_id);
       const std::string why = it == decisions.end() ? "not a candidate" : reason_class(it->why);
       ++t.miss_reasons[why];
       if (show-- > 0) {
@@ -90,22 +95,33 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     const std::string value = argv[i + 1];
-    if (arg == "--data") data = value;
-    else if (arg == "--min-fit") policy.min_fit = std::stod(value);
-    else if (arg == "--lead") policy.min_lead_ratio = std::stod(value);
-    else if (arg == "--sweep") sweep = value == "1";
-    else if (arg == "--show") show = std::stoi(value);
-    else if (arg == "--learn") learn = value == "1";
-    else if (arg == "--teach-fit") policy.teach_fit = std::stod(value);
-    else if (arg == "--teach-lead") policy.teach_lead = std::stod(value);
-    else if (arg == "--learned-weight") policy.learned_weight = std::stod(value);
+    if (arg == "--data")
+      data = value;
+    else if (arg == "--min-fit")
+      policy.min_fit = std::stod(value);
+    else if (arg == "--lead")
+      policy.min_lead_ratio = std::stod(value);
+    else if (arg == "--sweep")
+      sweep = value == "1";
+    else if (arg == "--show")
+      show = std::stoi(value);
+    else if (arg == "--learn")
+      learn = value == "1";
+    else if (arg == "--teach-fit")
+      policy.teach_fit = std::stod(value);
+    else if (arg == "--teach-lead")
+      policy.teach_lead = std::stod(value);
+    else if (arg == "--learned-weight")
+      policy.learned_weight = std::stod(value);
     else {
       std::fprintf(stderr, "unknown option %s\n", arg.c_str());
       return 2;
     }
   }
   if (data.empty()) {
-    std::fprintf(stderr, "usage: hw_bench_match_rumours --data DIR [--min-fit F] [--lead R] [--sweep 1] [--show N]\n");
+    std::fprintf(stderr,
+                 "usage: hw_bench_match_rumours --data DIR [--min-fit F] [--lead R] [--sweep 1] "
+                 "[--show N]\n");
     return 2;
   }
   const std::string meta = data + "/emergent/emergent_dev_meta.csv";
@@ -118,7 +134,8 @@ int main(int argc, char** argv) {
   text << in.rdbuf();
   const auto rows = hw::tools::parse_csv(text.str(), meta);
   std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < rows.at(0).size(); ++i) col[rows[0][i]] = i;
+  for (std::size_t i = 0; i < rows.at(0).size(); ++i)
+    col[rows[0][i]] = i;
   std::map<std::string, std::string> statements;
   std::vector<Article> articles;
   for (std::size_t r = 1; r < rows.size(); ++r) {
@@ -126,7 +143,8 @@ int main(int argc, char** argv) {
     // The replay's claim ids: "c-" and the first eight characters of the claimId.
     const std::string id = "c-" + row.at(col.at("claimId")).substr(0, 8);
     statements[id] = row.at(col.at("claimHeadline"));
-    articles.push_back({id, row.at(col.at("articleHeadline")), row.at(col.at("article_logged_utc"))});
+    articles.push_back(
+        {id, row.at(col.at("articleHeadline")), row.at(col.at("article_logged_utc"))});
   }
   std::ranges::stable_sort(articles, {}, &Article::logged);
   std::vector<hw::Claim> claims;
@@ -136,7 +154,8 @@ int main(int argc, char** argv) {
     c.statement = statement;
     claims.push_back(c);
   }
-  std::printf("%zu claims, %zu articles (description = headline)\n", claims.size(), articles.size());
+  std::printf("%zu claims, %zu articles (description = headline)\n", claims.size(),
+              articles.size());
   const Tally t = run(claims, articles, policy, show, learn);
   print("policy", t);
   for (const auto& [why, n] : t.miss_reasons) {

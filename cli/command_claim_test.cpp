@@ -139,11 +139,11 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
                       {"rule", p.match.rule},
                       {"evidence", p.match.evidence}});
     }
-    nlohmann::json doc{{"claim", test.claim_id.empty() ? nlohmann::json(nullptr)
-                                                       : nlohmann::json(test.claim_id)},
-                       {"statement", statement},
-                       {"stories_checked", checked},
-                       {"matches", rows}};
+    nlohmann::json doc{
+        {"claim", test.claim_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(test.claim_id)},
+        {"statement", statement},
+        {"stories_checked", checked},
+        {"matches", rows}};
     if (test.explain) {
       std::ranges::stable_sort(misses, std::greater<>{},
                                [](const NearMiss& m) { return m.decision.fit; });
@@ -195,8 +195,7 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
     }
     out << "    rule:     " << (p.match.rule.empty() ? "-" : p.match.rule) << "\n"
         << "    evidence: "
-        << (p.match.evidence.empty() ? "-" : printable(ellipsize(p.match.evidence, 200)))
-        << "\n";
+        << (p.match.evidence.empty() ? "-" : printable(ellipsize(p.match.evidence, 200))) << "\n";
   }
   print_near_misses(misses, out);
   return 0;

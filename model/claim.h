@@ -41,7 +41,11 @@ struct Claim {
   int min_sources = 2;
   int min_sources_resolve = 1;
   // A denial scoring at least this disputes the claim from one site (docs/status.md).
-  double clear_denial_score = 0.8;
+  double clear_denial_score = 0.9;
+  // A statement claim is disputed only when the sites denying it are at least this share of
+  // the sites reporting it as fact: one misread headline among ten reports is not a dispute
+  // (docs/status.md, "Denials are weighed against reports").
+  double dispute_balance = 0.2;
   // Hype (docs/status.md, "Hype"): a hype_spike alert when the last 24 hours hold at least
   // hype_min_mentions stories from at least two sites and hype_factor times the claim's daily
   // average over the 7 days before.

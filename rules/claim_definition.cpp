@@ -46,6 +46,7 @@ std::string definition_hash(const Claim& c) {
   add(text, std::to_string(c.min_sources));
   add(text, std::to_string(c.min_sources_resolve));
   add(text, number(c.clear_denial_score));
+  add(text, number(c.dispute_balance));
   add(text, std::to_string(c.hype_min_mentions));
   add(text, number(c.hype_factor));
   return stable_hash_hex(text);

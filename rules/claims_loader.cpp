@@ -16,12 +16,21 @@
 namespace hw::rules {
 namespace {
 
-constexpr std::string_view kClaimKeys[] = {
-    "id",           "statement",           "status",
-    "required",     "clarification",       "refutation",
-    "confirmation", "retraction",          "min_score",
-    "min_sources",  "min_sources_resolve", "clear_denial_score", "hype_min_mentions",
-    "hype_factor"};
+constexpr std::string_view kClaimKeys[] = {"id",
+                                           "statement",
+                                           "status",
+                                           "required",
+                                           "clarification",
+                                           "refutation",
+                                           "confirmation",
+                                           "retraction",
+                                           "min_score",
+                                           "min_sources",
+                                           "min_sources_resolve",
+                                           "clear_denial_score",
+                                           "dispute_balance",
+                                           "hype_min_mentions",
+                                           "hype_factor"};
 
 // Builds the ConfigError messages: "FILE:LINE:COL: message".
 class ErrorSite {
@@ -281,6 +290,8 @@ Claim parse_claim(const ErrorSite& site, const toml::table& table,
       claim.min_sources = parse_count(site, node, name, 1, 100);
     } else if (name == "clear_denial_score") {
       claim.clear_denial_score = parse_number(site, node, name, 0.0, 1.0);
+    } else if (name == "dispute_balance") {
+      claim.dispute_balance = parse_number(site, node, name, 0.0, 10.0);
     } else if (name == "min_sources_resolve") {
       claim.min_sources_resolve = parse_count(site, node, name, 1, 100);
     } else if (name == "hype_min_mentions") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace hw::rules {
@@ -95,14 +96,34 @@ GateVerdict gate_transition(const Claim& policy, ClaimStatus to, const Match& cu
       best_denial >= policy.clear_denial_score) {
     needed = 1;
   }
+  // Denials are weighed against reports, for statement claims too: the stance model misreads
+  // about one headline in twenty as a denial, and a widely reported true story meets some.
+  std::string balance_note;
+  if (to == ClaimStatus::disputed && policy.required.empty() && policy.dispute_balance > 0.0) {
+    std::vector<std::string> reporting;
+    for (const auto& e : prior) {
+      if (e.score >= policy.min_score &&
+          (e.stance == Stance::supports || e.stance == Stance::confirms)) {
+        reporting.push_back(e.site);
+      }
+    }
+    std::ranges::sort(reporting);
+    reporting.erase(std::unique(reporting.begin(), reporting.end()), reporting.end());
+    const auto weighed = static_cast<int>(
+        std::ceil(policy.dispute_balance * static_cast<double>(reporting.size()) - 1e-9));
+    if (weighed > needed) {
+      needed = weighed;
+      balance_note = " against " + std::to_string(reporting.size()) + " reporting it";
+    }
+  }
   const int have = static_cast<int>(sites.size());
   std::string list;
   for (const auto& site : sites) {
     list += (list.empty() ? "" : ", ") + (site.empty() ? std::string("(no link)") : site);
   }
   if (have < needed) {
-    v.note = "waiting for " + std::to_string(needed) + " independent sources, have " +
-             std::to_string(have) + (list.empty() ? "" : " (" + list + ")");
+    v.note = "waiting for " + std::to_string(needed) + " independent sources" + balance_note +
+             ", have " + std::to_string(have) + (list.empty() ? "" : " (" + list + ")");
     return v;
   }
   v.pass = true;

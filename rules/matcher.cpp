@@ -314,7 +314,8 @@ struct Matcher::Impl {
   }
 
   // Claims sharing at least two terms with one of the headlines they learned.
-  void add_learned_candidates(const std::vector<TermId>& terms, std::vector<std::size_t>& out) const {
+  void add_learned_candidates(const std::vector<TermId>& terms,
+                              std::vector<std::size_t>& out) const {
     if (learned_postings.empty()) {
       return;
     }
@@ -328,7 +329,8 @@ struct Matcher::Impl {
     }
     const std::size_t before = out.size();
     for (const auto& [c, n] : counts) {
-      if (n >= 2 && !std::ranges::binary_search(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before), c)) {
+      if (n >= 2 && !std::ranges::binary_search(
+                        out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before), c)) {
         out.push_back(c);
       }
     }
@@ -362,8 +364,12 @@ struct Matcher::Impl {
     out.reserve(fits.size());
     for (std::size_t i = 0; i < fits.size(); ++i) {
       const std::size_t c = fits[i].claim;
-      StatementDecision d{c, claims[c].id, verdicts[i].accepted, verdicts[i].fit,
-                          verdicts[i].runner_up, verdicts[i].why};
+      StatementDecision d{c,
+                          claims[c].id,
+                          verdicts[i].accepted,
+                          verdicts[i].fit,
+                          verdicts[i].runner_up,
+                          verdicts[i].why};
       d.teaches = d.matched && seeds[i].accepted && carries_distinguishing_term(c, s.terms) &&
                   carries_predicate(c, s.terms);
       const bool by_wording = fits[i].fit > statement_fits[i].fit;
@@ -403,8 +409,9 @@ struct Matcher::Impl {
       match.stance = v.stance;
       match.score = v.score;
       match.evidence = v.evidence;
-      match.rule = "statement " + d.why + "; shared terms: " +
-                   shared_terms(c, s.t, s.b, s.title, s.body) + "; " + v.features;
+      match.rule = "statement " + d.why +
+                   "; shared terms: " + shared_terms(c, s.t, s.b, s.title, s.body) + "; " +
+                   v.features;
       apply_phrases(index, c, match);
       out.emplace_back(c, std::move(match));
     }
@@ -489,8 +496,7 @@ struct Matcher::Impl {
                            std::string_view title, std::string_view body) const {
     std::string out;
     std::vector<TermId> seen;
-    for (const auto& [text, source] :
-         {std::pair{&t, title}, std::pair{&b, body}}) {
+    for (const auto& [text, source] : {std::pair{&t, title}, std::pair{&b, body}}) {
       for (std::size_t i = 0; i < text->terms.size(); ++i) {
         const TermId term = text->terms[i];
         if (term == kNoTerm || std::ranges::find(seen, term) != seen.end() ||
@@ -499,7 +505,8 @@ struct Matcher::Impl {
         }
         seen.push_back(term);
         const auto& token = text->tokens[i];
-        out += (out.empty() ? "" : ", ") + std::string(source.substr(token.begin, token.end - token.begin));
+        out += (out.empty() ? "" : ", ") +
+               std::string(source.substr(token.begin, token.end - token.begin));
       }
     }
     return out.empty() ? "none" : out;

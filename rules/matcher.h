@@ -16,7 +16,7 @@ struct StatementDecision {
   bool matched = false;
   double fit = 0.0;
   double runner_up = 0.0;
-  std::string why;  // "fit 0.42, runner-up 0.18" or why the claim was refused
+  std::string why;       // "fit 0.42, runner-up 0.18" or why the claim was refused
   bool teaches = false;  // the statement alone matched it clearly: its wording is worth learning
 };
 

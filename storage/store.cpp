@@ -1108,24 +1108,21 @@ std::vector<StoredStory> Store::stored_stories(
       "(?4 OR NOT EXISTS (SELECT 1 FROM pending_evaluations p WHERE p.revision_id = r.id))" +
       std::string(kStoredStoriesTail);
   return in_context("list stored stories", [&] {
-    return m_impl->collect(
-        sql, stored_story_from,
-        after ? format_utc(after->first) : std::string(), after ? after->second : std::int64_t{0},
-        static_cast<std::int64_t>(limit), include_queued);
+    return m_impl->collect(sql, stored_story_from, after ? format_utc(after->first) : std::string(),
+                           after ? after->second : std::int64_t{0},
+                           static_cast<std::int64_t>(limit), include_queued);
   });
 }
 
 std::vector<StoredStory> Store::matched_stories(
     std::optional<std::pair<TimePoint, std::int64_t>> after, std::size_t limit) const {
-  static const std::string sql =
-      std::string(kStoredStoriesHead) +
-      "EXISTS (SELECT 1 FROM matches m WHERE m.revision_id = r.id)" +
-      std::string(kStoredStoriesTail);
+  static const std::string sql = std::string(kStoredStoriesHead) +
+                                 "EXISTS (SELECT 1 FROM matches m WHERE m.revision_id = r.id)" +
+                                 std::string(kStoredStoriesTail);
   return in_context("list matched stories", [&] {
-    return m_impl->collect(
-        sql, stored_story_from,
-        after ? format_utc(after->first) : std::string(), after ? after->second : std::int64_t{0},
-        static_cast<std::int64_t>(limit));
+    return m_impl->collect(sql, stored_story_from, after ? format_utc(after->first) : std::string(),
+                           after ? after->second : std::int64_t{0},
+                           static_cast<std::int64_t>(limit));
   });
 }
 

@@ -174,7 +174,8 @@ TEST_CASE("unknown keys are reported at the key, top level included") {
   CHECK(error_of(kHeader + "required = [[\"a\"]]\nnotes = \"x\"\n") ==
         "claims.toml:5:1: unknown key 'notes' (a claim has: id, statement, status, required, "
         "clarification, refutation, confirmation, retraction, min_score, min_sources, "
-        "min_sources_resolve, clear_denial_score, hype_min_mentions, hype_factor)");
+        "min_sources_resolve, clear_denial_score, dispute_balance, hype_min_mentions, "
+        "hype_factor)");
   CHECK(error_of("version = 1\n") ==
         "claims.toml:1:1: unknown key 'version' (a claims file holds only [[claim]] tables)");
   CHECK(error_of("[claim]\nid = \"a\"\n") ==

@@ -51,7 +51,9 @@ TEST_CASE("thresholds depend on the target status and the claim's policy") {
 TEST_CASE("a statement claim is disputed by one clear denial, a hesitant one waits") {
   hw::Claim policy;  // statement only: scores are the stance model's probabilities
   const std::vector<SiteEvidence> none;
-  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.8), "a.example", none).pass);
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "a.example", none).pass);
+  CHECK_THAT(gate_transition(policy, ClaimStatus::disputed, scored(0.85), "a.example", none).note,
+             Catch::Contains("waiting for 2 independent sources"));
   CHECK_THAT(gate_transition(policy, ClaimStatus::disputed, scored(0.6), "a.example", none).note,
              Catch::Contains("waiting for 2 independent sources"));
   // A clear denial stored earlier lets a hesitant one from elsewhere... and itself suffices.
@@ -69,6 +71,33 @@ TEST_CASE("a statement claim is disputed by one clear denial, a hesitant one wai
           .pass);
   policy.clear_denial_score = 0.95;
   CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, scored(0.9), "a.example", none).pass);
+}
+
+TEST_CASE("a statement claim's denials are weighed against the sites reporting it") {
+  hw::Claim policy;  // dispute_balance 0.2: one denying site per five reporting
+  std::vector<SiteEvidence> reports;
+  for (int i = 0; i < 10; ++i) {
+    reports.push_back({"site" + std::to_string(i) + ".example", hw::Stance::supports, false, 0.9});
+  }
+  // Ten sites report it: one clear denial is not a dispute yet...
+  const auto one = gate_transition(policy, ClaimStatus::disputed, scored(0.95), "a.example", reports);
+  CHECK_FALSE(one.pass);
+  CHECK_THAT(one.note, Catch::Contains("waiting for 2 independent sources against 10 reporting it"));
+  // ...a second denying site is.
+  auto with_denial = reports;
+  with_denial.push_back({"b.example", hw::Stance::refutes, false, 0.7});
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.95), "a.example", with_denial).pass);
+  // Reports below min_score do not count, and a hand-rule claim is not weighed.
+  for (auto& r : reports) {
+    r.score = 0.4;
+  }
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.95), "a.example", reports).pass);
+  policy.required = {{"yemen"}};
+  policy.min_sources = 1;
+  for (auto& r : reports) {
+    r.score = 0.9;
+  }
+  CHECK(gate_transition(policy, ClaimStatus::disputed, scored(0.95), "a.example", reports).pass);
 }
 
 TEST_CASE("hype needs a minimum count, two sites and a multiple of the baseline") {
