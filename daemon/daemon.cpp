@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "daemon/digest_delivery.h"
+#include "daemon/webhook_delivery.h"
 #include "daemon/notifier.h"
 #include "daemon/poll_cycle.h"
 #include "daemon/scheduler.h"
@@ -82,6 +83,20 @@ int Daemon::run() {
     }
   };
 
+  // Webhooks: after every cycle, and when a failed delivery's backoff ends (README, "Webhooks").
+  auto next_webhooks = Steady::time_point::max();
+  auto deliver_hooks = [&] {
+    next_webhooks = Steady::time_point::max();
+    try {
+      if (const auto r = deliver_webhooks(m_loaded.config.webhooks, db, clock); r.next_attempt_at) {
+        next_webhooks = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::max(*r.next_attempt_at - clock.now(), TimePoint::duration{}));
+      }
+    } catch (const Failure& e) {
+      log::error("alerts", "webhook delivery aborted", {{"error", e.what()}});
+      next_webhooks = Steady::now() + std::chrono::minutes(1);
+    }
+  };
+
   while (!signals.stop_requested()) {
     notifier.watchdog();
     // Until the earliest feed is due (scheduler.h); poll_interval bounds the sleep.
@@ -107,6 +122,7 @@ int Daemon::run() {
       log::error("daemon", "cycle aborted", {{"error", e.what()}});
       notifier.status(std::string("last cycle aborted: ") + e.what());
     }
+    deliver_hooks();
     if (m_options.once) {
       deliver_digest();
       break;
@@ -117,7 +133,10 @@ int Daemon::run() {
       if (Steady::now() >= next_digest) {
         deliver_digest();
       }
-      auto wake = std::min(next_cycle, next_digest);
+      if (Steady::now() >= next_webhooks) {
+        deliver_hooks();
+      }
+      auto wake = std::min({next_cycle, next_digest, next_webhooks});
       if (auto period = notifier.watchdog_period(); period && Steady::now() + *period < wake) {
         wake = Steady::now() + *period;
       }
