@@ -229,6 +229,8 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
       config.digest = parse_digest_config(file, value);
     } else if (key == "fetch") {
       config.fetch = parse_fetch(file, value);
+    } else if (key == "webhook") {
+      config.webhooks = parse_webhooks(file, value);
     } else if (key == "feed") {
       const auto* arr = value.as_array();
       if (!arr) {
@@ -248,7 +250,7 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
                         "' (known: claims, database, poll_interval, log_level, [digest], [fetch], "
-                        "[[feed]])");
+                        "[[feed]], [[webhook]])");
     }
   }
   if (!have_claims) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/digest_config.h"
+#include "app/webhook_config.h"
 
 namespace hw::app {
 
@@ -35,6 +36,7 @@ struct Config {
   std::vector<FeedConfig> feeds;
   FetchConfig fetch;
   DigestConfig digest;  // [digest]; defaults: hourly, to the log only
+  std::vector<WebhookConfig> webhooks;  // [[webhook]]
 };
 
 // Throws hw::ConfigError "FILE:LINE:COL: message" for syntax errors, unknown keys, wrong types,

@@ -42,6 +42,8 @@ commands:
                          OPML subscription lists in and out
   digest --dry-run [--html] | --send
                          show the digest of undelivered alerts, or send it now
+  export claimreview [CLAIM...] [--base-url URL] [--author NAME]
+                         schema.org ClaimReview JSON-LD for claims with a verdict
   parse [--base-uri URI] [--content-type CT] FILE_OR_URL
                          print a feed document as normalized JSON
   classify [--claims RULES]
@@ -119,7 +121,8 @@ int run(const std::vector<std::string>& all_args) {
 
   static const std::set<std::string> known{"poll",    "demo",   "claims", "history",  "alerts",
                                            "feeds",   "parse",  "digest", "classify", "claim",
-                                           "stories", "search", "stats",  "rescan"};
+                                           "stories", "search", "stats",  "rescan",
+                                           "export"};
   if (!known.contains(command)) {
     std::cerr << "hypewatch: unknown command '" << command << "' (try `hypewatch --help`)\n";
     return 2;
@@ -157,6 +160,12 @@ int run(const std::vector<std::string>& all_args) {
   } else if (command == "rescan") {
     add_output();
     specific.add_options()("claim-args", po::value(&claim_args), "claim ids (default: all)");
+    positional.add("claim-args", -1);
+  } else if (command == "export") {
+    specific.add_options()("base-url", po::value(&base_uri)->value_name("URL"),
+                           "each review's url: URL + claim id")(
+        "author", po::value(&reason)->value_name("NAME"), "the reviewing organisation")(
+        "claim-args", po::value(&claim_args), "claimreview [CLAIM...]");
     positional.add("claim-args", -1);
   } else if (command == "poll") {
     specific.add_options()("once", po::bool_switch(&once), "run one cycle and exit");
@@ -317,6 +326,16 @@ int run(const std::vector<std::string>& all_args) {
       const hw::SystemClock clock;
       return hw::app::cmd_claim_set_status(inv, claim_args[1], claim_args[2], reason, clock,
                                            std::cout);
+    }
+    if (command == "export") {
+      if (claim_args.empty() || claim_args[0] != "claimreview") {
+        std::cerr << "hypewatch export: usage: hypewatch export claimreview [CLAIM...] "
+                     "[--base-url URL] [--author NAME]\n";
+        return 2;
+      }
+      return hw::app::cmd_export_claimreview(
+          inv, {{claim_args.begin() + 1, claim_args.end()}, base_uri, reason}, std::cout,
+          std::cerr);
     }
     if (command == "digest") {
       if (send == dry_run) {

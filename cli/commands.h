@@ -59,6 +59,16 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
 // stories now; alerts raised are backfill.
 int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
                const Clock& clock, std::ostream& out);
+// `export claimreview [CLAIM…]` (command_export.cpp): schema.org ClaimReview JSON-LD, one
+// array, for claims with a verdict (all of them, or those named: a named claim without a
+// verdict is an error, exit 1).
+struct ExportClaimReview {
+  std::vector<std::string> claim_ids;
+  std::string base_url;  // --base-url: each review's url is base_url + claim id
+  std::string author;    // --author: the reviewing organisation (default "hypewatch")
+};
+int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& request,
+                           std::ostream& out, std::ostream& err);
 int cmd_parse(const std::string& source, const std::string& base_uri,
               const std::string& content_type, std::ostream& out, std::ostream& err);
 

@@ -6,6 +6,7 @@
 #include "app/learned_wording.h"
 #include "app/poll_cycle.h"
 #include "app/scheduler.h"
+#include "app/webhook_delivery.h"
 #include "daemon/notifier.h"
 #include "daemon/signal_watcher.h"
 #include "feeds/fetcher.h"
@@ -84,6 +85,20 @@ int Daemon::run() {
     }
   };
 
+  // Webhooks: after every cycle, and when a failed delivery's backoff ends (README, "Webhooks").
+  auto next_webhooks = Steady::time_point::max();
+  auto deliver_hooks = [&] {
+    next_webhooks = Steady::time_point::max();
+    try {
+      if (const auto r = deliver_webhooks(m_loaded.config.webhooks, db, clock); r.next_attempt_at) {
+        next_webhooks = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::max(*r.next_attempt_at - clock.now(), TimePoint::duration{}));
+      }
+    } catch (const Failure& e) {
+      log::error("alerts", "webhook delivery aborted", {{"error", e.what()}});
+      next_webhooks = Steady::now() + std::chrono::minutes(1);
+    }
+  };
+
   while (!signals.stop_requested()) {
     notifier.watchdog();
     // Until the earliest feed is due (scheduler.h); poll_interval bounds the sleep.
@@ -109,6 +124,7 @@ int Daemon::run() {
       log::error("daemon", "cycle aborted", {{"error", e.what()}});
       notifier.status(std::string("last cycle aborted: ") + e.what());
     }
+    deliver_hooks();
     if (m_options.once) {
       deliver_digest();
       break;
@@ -119,7 +135,10 @@ int Daemon::run() {
       if (Steady::now() >= next_digest) {
         deliver_digest();
       }
-      auto wake = std::min(next_cycle, next_digest);
+      if (Steady::now() >= next_webhooks) {
+        deliver_hooks();
+      }
+      auto wake = std::min({next_cycle, next_digest, next_webhooks});
       if (auto period = notifier.watchdog_period(); period && Steady::now() + *period < wake) {
         wake = Steady::now() + *period;
       }

@@ -333,6 +333,30 @@ CREATE VIEW v_alerts AS
   LEFT JOIN story_revisions r ON r.id = s.current_revision_id;
 )sql";
 
+// Schema version 5: the webhook outbox. One row per (alert, endpoint), created before the first
+// POST, so each alert reaches each endpoint once however often the daemon restarts; an endpoint's
+// watermark says which alerts it has already been offered (only those raised after it was
+// configured are).
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE webhook_endpoints (
+  url             TEXT    PRIMARY KEY CHECK (url <> ''),
+  offered_through INTEGER NOT NULL,
+  created_at      TEXT    NOT NULL
+);
+CREATE TABLE webhook_deliveries (
+  alert_id        INTEGER NOT NULL REFERENCES alerts (id),
+  endpoint        TEXT    NOT NULL REFERENCES webhook_endpoints (url),
+  created_at      TEXT    NOT NULL,
+  delivered_at    TEXT,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT    NOT NULL DEFAULT '',
+  next_attempt_at TEXT,
+  PRIMARY KEY (alert_id, endpoint)
+);
+CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (endpoint, alert_id)
+  WHERE delivered_at IS NULL;
+)sql";
+
 // Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
@@ -343,6 +367,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {4, "evidence time and claim definitions: matches.site/evidence_at/claim_hash, "
         "alerts.at/backfill, claims.definition_hash/scanned_hash/retired_at",
      kSchemaV4},
+    {5, "webhook outbox: webhook_endpoints, webhook_deliveries", kSchemaV5},
 });
 
 std::string label(const Database& db) {

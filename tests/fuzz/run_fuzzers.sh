@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$corpus" ] || corpus="$build/corpus"
-harnesses=${*:-"feed_parser json_feed date_parser html_text encoding uri opml config claims"}
+harnesses=${*:-"feed_parser json_feed date_parser html_text encoding uri opml config claims claim_review"}
 
 cxx=${HW_FUZZ_CXX:-clang++-16}
 cc=${HW_FUZZ_CC:-clang-16}
@@ -84,6 +84,7 @@ seeds_for() {
     opml) echo "$here/seeds/opml" ;;
     config) echo "$seeds_tmp/config" ;;
     claims) echo "$seeds_tmp/claims" ;;
+    claim_review) echo "$root/tests/fixtures/factcheck" ;;
   esac
 }
 
