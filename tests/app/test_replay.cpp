@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "app/learned_wording.h"
 #include "app/poll_cycle.h"
 #include "support/test_support.h"
 
@@ -127,4 +128,74 @@ TEST_CASE("one poll of a whole archive gives the history, alerts and spikes of t
   CHECK(replay.history[0] == "2014-03-01T08:00:00Z -->tracked initial ");
   CHECK(replay.history[1].starts_with("2014-03-01T08:00:00Z tracked->reported engine"));
   CHECK(replay.history[2].starts_with("2014-03-11T08:00:00Z reported->clarified engine"));
+}
+
+namespace {
+
+// A rumour whose later headlines share words with its first clear report, not with the
+// statement; and a story that only echoes one of those later headlines.
+std::vector<Article> burger_archive() {
+  std::vector<Article> a;
+  a.push_back({kStart, 0,
+               "Two Australian men kept a McDonald's Quarter Pounder for 20 years: the world's "
+               "oldest burger"});
+  a.push_back({kStart + days(1), 1, "World's oldest burger pictured in an Adelaide kitchen"});
+  a.push_back({kStart + days(2), 2, "Oldest burger in the world still looks fresh"});
+  a.push_back({kStart + days(3), 3, "Adelaide kitchen pictured"});
+  return a;
+}
+
+// Each poll as `hypewatch poll --once` runs it: a new matcher that first learns from what the
+// database holds. Returns "title: claims" per stored story, oldest first.
+std::vector<std::string> run_statement(int polls) {
+  hw::test::TempDir dir;
+  auto store = hw::storage::Store::open(dir / "hw.db", hw::storage::OpenMode::read_write);
+  hw::feeds::Fetcher fetcher{hw::feeds::FetchOptions{}};
+  hw::Claim burger;
+  burger.id = "burger";
+  burger.statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years.";
+  hw::Claim mars;
+  mars.id = "mars";
+  mars.statement = "NASA will open a base on Mars in 2030.";
+  hw::ManualClock clock{sys_days{2026y / January / 5}};
+  std::vector<hw::app::FeedConfig> feeds;
+  for (int site = 0; site < 4; ++site) {
+    feeds.push_back(
+        {"file://" + (dir / ("site" + std::to_string(site) + ".xml")).string(), "", std::nullopt});
+  }
+  const auto all = burger_archive();
+  for (int k = 1; k <= polls; ++k) {
+    const std::vector<Article> known(
+        all.begin(), all.begin() + static_cast<std::ptrdiff_t>(all.size() * k / polls));
+    for (int site = 0; site < 4; ++site) {
+      hw::test::write_file(dir / ("site" + std::to_string(site) + ".xml"), feed(known, site));
+    }
+    hw::rules::Matcher matcher({burger, mars});
+    hw::app::learn_from_stored_matches(store, matcher);
+    hw::app::PollCycle cycle(store, fetcher, matcher, clock);
+    cycle.run(feeds);
+    clock.advance(hours(1));
+  }
+  std::vector<std::string> out;
+  for (const auto& s : store.stored_stories(std::nullopt, 100)) {
+    std::string line = s.story.title + ":";
+    for (const auto& m : store.matches_for_story(s.story_id)) {
+      line += " " + m.match.claim_id;
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("learned wording: four separate polls match what one poll of the archive matches") {
+  const auto replay = run_statement(1);
+  const auto live = run_statement(4);
+  CHECK(replay == live);
+  REQUIRE(replay.size() == 4);
+  CHECK(replay[0].ends_with(": burger"));
+  CHECK(replay[1].ends_with(": burger"));  // through the first story's wording
+  CHECK(replay[2].ends_with(": burger"));
+  CHECK(replay[3] == "Adelaide kitchen pictured:");  // an echo of an echo teaches nothing
 }

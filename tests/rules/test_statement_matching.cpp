@@ -157,3 +157,37 @@ TEST_CASE("repeats_headline: equal or a prefix, whatever the case and punctuatio
   CHECK_FALSE(repeats_headline("Apple Watch out", "Apple Watch out in March, sources say"));
   CHECK_FALSE(repeats_headline("Apple Watch out in March", "Shipping starts next spring."));
 }
+
+TEST_CASE("a statement claim learns the wording of the stories it clearly matched") {
+  hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "burger"
+statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
+
+[[claim]]
+id = "mars"
+statement = "NASA will open a base on Mars in 2030."
+)",
+                                                     "claims.toml"));
+  const Story later = story("World's oldest burger pictured in an Adelaide kitchen", "");
+  const Story echo = story("Adelaide kitchen pictured", "");
+  // Before: the later headline shares no word with the statement.
+  CHECK(matcher.match(later).empty());
+  // A story the statement alone matches clearly teaches the claim its wording...
+  const auto taught = matcher.match_and_learn(
+      story("Two Australian men kept a McDonald's Quarter Pounder for 20 years: the world's "
+            "oldest burger",
+            ""));
+  REQUIRE(taught.size() == 1);
+  CHECK(taught[0].claim_id == "burger");
+  // ...so the later story about the same burger now matches, and says why.
+  const auto now = matcher.match_and_learn(later);
+  REQUIRE(now.size() == 1);
+  CHECK(now[0].claim_id == "burger");
+  CHECK_THAT(now[0].rule, Catch::Contains("learned wording"));
+  // A story matched only through learned wording teaches nothing: no chain of look-alikes.
+  CHECK(matcher.match(echo).empty());
+  // match() itself learns nothing.
+  const hw::rules::Matcher fresh(matcher.claims());
+  CHECK(fresh.match(later).empty());
+}
