@@ -49,6 +49,8 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
     hw::Story story;
     story.title = a.headline;
     story.summary = a.headline;
+    // The decisions as the matcher made them, before it learns from this story.
+    const auto decisions = matcher.explain(story);
     const auto matches = learn ? matcher.match_and_learn(story) : matcher.match(story);
     bool own = false;
     bool wrong = false;
@@ -60,7 +62,6 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
     t.wrong += wrong;
     t.none += matches.empty();
     if (!own) {
-      const auto decisions = matcher.explain(story);
       const auto it =
           std::ranges::find(decisions, a.claim, &hw::rules::StatementDecision::claim_id);
       const std::string why = it == decisions.end() ? "not a candidate" : reason_class(it->why);
