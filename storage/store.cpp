@@ -391,6 +391,9 @@ void create_complete(const std::filesystem::path& path) {
   const int linked = ::link(building.c_str(), path.c_str());
   const int link_errno = errno;
   std::filesystem::remove(building, ec);
+  // The WAL files are kept on close (wal_readers.h), so the building copy's stay behind too.
+  std::filesystem::remove(building.string() + "-wal", ec);
+  std::filesystem::remove(building.string() + "-shm", ec);
   if (linked != 0 && link_errno != EEXIST) {
     throw StorageError("cannot create database " + path.string() + ": " +
                        std::strerror(link_errno));

@@ -1,6 +1,9 @@
 // Opening, migrating and refusing databases (storage/migrations.cpp, Store::open).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "storage/migrations.h"
 #include "storage/sqlite.h"
 #include "storage/store.h"
@@ -38,6 +41,14 @@ TEST_CASE("opening a new file creates the latest schema") {
   Store store = Store::open(path, OpenMode::read_write);
   CHECK(store.schema_version() == Store::latest_schema_version());
   CHECK(Store::latest_schema_version() >= 3);  // v2 digest outbox, v3 feed management
+  // The copy it was built in leaves nothing behind beside the database (its WAL files were
+  // once left as hw.db.new-PID-wal and -shm).
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    files.push_back(entry.path().filename().string());
+  }
+  std::ranges::sort(files);
+  CHECK(files == std::vector<std::string>{"hw.db", "hw.db-shm", "hw.db-wal"});
 
   const auto objects = schema_objects(path);
   for (const char* expected :
