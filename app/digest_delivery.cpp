@@ -7,6 +7,7 @@
 
 #include "alerts/digest.h"
 #include "alerts/mime_message.h"
+#include "util/backoff.h"
 #include "util/log.h"
 
 namespace hw::app {
@@ -97,11 +98,9 @@ DeliveryResult DigestDelivery::deliver(bool force) {
     sent = alerts::send_with_sendmail(m_config.sendmail, message);
   }
   if (!sent) {
-    auto backoff = m_config.retry_min;
-    for (int i = 0; i < batch->attempts && backoff < m_config.retry_max; ++i) {
-      backoff *= 2;
-    }
-    backoff = std::min(backoff, m_config.retry_max);
+    // `attempts` counts the earlier failures; this one is the next.
+    const auto backoff =
+        exponential_backoff(m_config.retry_min, batch->attempts + 1, m_config.retry_max);
     result.outcome = DeliveryResult::Outcome::failed;
     result.error = sent.error().message;
     result.next_attempt_at = now + backoff;

@@ -172,7 +172,7 @@ struct EvaluationWrite {
   std::int64_t story_id = 0;
   std::int64_t revision_id = 0;
   std::vector<Match> matches;
-  std::string site;        // the story's site (rules::site_of), stored on its matches
+  std::string site;        // the story's site (hw::url_site), stored on its matches
   TimePoint evidence_at{};  // the story's evidence time, stored on its matches; zero = at
   bool dequeue = true;      // take revision_id off the pending queue (false for a rescan)
   std::vector<StatusChange> changes;  // also updates claims.status / status_since
