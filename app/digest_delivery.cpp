@@ -24,13 +24,8 @@ std::string hostname() {
 }  // namespace
 
 DigestDelivery::DigestDelivery(const DigestConfig& config, storage::Store& store,
-                               const std::filesystem::path& db, const Clock& clock,
-                               bool preview_only)
-    : m_config(config),
-      m_store(store),
-      m_outbox(db, preview_only ? storage::Database::Access::read_only
-                                : storage::Database::Access::read_write),
-      m_clock(clock) {}
+                               const Clock& clock)
+    : m_config(config), m_store(store), m_outbox(store.database()), m_clock(clock) {}
 
 alerts::DigestText DigestDelivery::render_text(const std::vector<storage::AlertRecord>& records) {
   alerts::DigestContent content;

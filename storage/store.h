@@ -24,6 +24,8 @@
 
 namespace hw::storage {
 
+class Database;
+
 enum class OpenMode { read_write, read_only };
 
 struct FeedRecord {
@@ -335,6 +337,11 @@ class Store {
   std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;
 
   Counts counts() const;
+
+  // The store's one connection. The other views of the same database (DigestOutbox,
+  // StoryQueries) work over it instead of opening their own, so everything goes through this
+  // store, in its mode (read-only stays read-only), and sees its writes at once.
+  Database& database();
 
  private:
   struct Impl;
