@@ -4,23 +4,46 @@
 
 namespace hw::alerts {
 
-std::string summary_line(const Alert& a) {
-  std::string line = a.claim_id + ": ";
+namespace {
+
+std::string transition(const Alert& a) {
+  return (a.from ? std::string(to_string(*a.from)) : std::string("new")) + " -> " +
+         std::string(to_string(a.to));
+}
+
+}  // namespace
+
+// Both texts switch over every kind with no default, so a new kind is a compile warning
+// (-Wswitch) here instead of falling into another kind's wording, as the CLI's copy once did
+// ("repeat #0" for a hype spike).
+std::string event_text(const Alert& a) {
   switch (a.kind) {
     case AlertKind::status_change:
-      line += a.from ? std::string(to_string(*a.from)) : std::string("new");
-      line += " -> ";
-      line += to_string(a.to);
-      break;
+      return transition(a);
     case AlertKind::repeated_after_clarification:
-      line += "repeated after it was ";
-      line += to_string(a.to);
-      line += " (repeat #" + std::to_string(a.repeat_count) + ")";
-      break;
+      return "repeated after it was " + std::string(to_string(a.to)) + " (repeat #" +
+             std::to_string(a.repeat_count) + ")";
     case AlertKind::hype_spike:
-      line += "hype spike: " + a.message;
-      break;
+      return "hype spike: " + a.message;
   }
+  return std::string(to_string(a.kind));
+}
+
+std::string event_cell(const Alert& a) {
+  switch (a.kind) {
+    case AlertKind::status_change:
+      return transition(a);
+    case AlertKind::repeated_after_clarification:
+      return "repeat #" + std::to_string(a.repeat_count) + " after " +
+             std::string(to_string(a.to));
+    case AlertKind::hype_spike:
+      return "hype spike";
+  }
+  return std::string(to_string(a.kind));
+}
+
+std::string summary_line(const Alert& a) {
+  std::string line = a.claim_id + ": " + event_text(a);
   if (!a.story_title.empty()) {
     line += " — \"" + a.story_title + "\"";
   }

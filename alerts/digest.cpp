@@ -6,6 +6,7 @@
 #include "alerts/alert_text.h"
 #include "alerts/digest_chart.h"
 #include "alerts/digest_order.h"
+#include "util/url_host.h"
 
 namespace hw::alerts {
 namespace {
@@ -38,35 +39,7 @@ bool is_web_link(const std::string& url) {
   return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
 
-std::string event_text(const Alert& a) {
-  switch (a.kind) {
-    case AlertKind::status_change:
-      return (a.from ? std::string(to_string(*a.from)) : std::string("new")) + " -> " +
-             std::string(to_string(a.to));
-    case AlertKind::repeated_after_clarification:
-      return "repeated after it was " + std::string(to_string(a.to)) + " (repeat #" +
-             std::to_string(a.repeat_count) + ")";
-    case AlertKind::hype_spike:
-      return "hype spike: " + a.message;
-  }
-  return std::string(to_string(a.kind));
-}
-
 }  // namespace
-
-std::string site_of(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) {
-    return {};
-  }
-  const auto start = scheme + 3;
-  const auto end = url.find_first_of("/?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (const auto at = host.find('@'); at != std::string::npos) {
-    host = host.substr(at + 1);
-  }
-  return host;
-}
 
 DigestText render_digest(const DigestContent& c) {
   std::vector<std::string> first_alert_order;
@@ -120,7 +93,8 @@ DigestText render_digest(const DigestContent& c) {
     h += "<ul>\n";
     for (const auto* item : alerts) {
       const Alert& a = item->alert;
-      const std::string site = site_of(a.story_link);
+      // The host as the link shows it ("www." kept, unlike the evidence gate's count of sites).
+      const std::string site = url_host(a.story_link);
       t += "  - [#" + std::to_string(item->id) + "] " + event_text(a);
       if (!a.story_title.empty()) {
         t += ": \"" + a.story_title + "\"";

@@ -42,7 +42,4 @@ struct DigestText {
 // with dates and a scale per mentioned claim, built from table cells (digest_chart.h).
 DigestText render_digest(const DigestContent& content);
 
-// "www.example.org" from "https://www.example.org/a/b"; empty when there is no host.
-std::string site_of(const std::string& url);
-
 }  // namespace hw::alerts

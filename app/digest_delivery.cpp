@@ -7,6 +7,7 @@
 
 #include "alerts/digest.h"
 #include "alerts/mime_message.h"
+#include "util/backoff.h"
 #include "util/log.h"
 
 namespace hw::app {
@@ -23,13 +24,8 @@ std::string hostname() {
 }  // namespace
 
 DigestDelivery::DigestDelivery(const DigestConfig& config, storage::Store& store,
-                               const std::filesystem::path& db, const Clock& clock,
-                               bool preview_only)
-    : m_config(config),
-      m_store(store),
-      m_outbox(db, preview_only ? storage::Database::Access::read_only
-                                : storage::Database::Access::read_write),
-      m_clock(clock) {}
+                               const Clock& clock)
+    : m_config(config), m_store(store), m_outbox(store.database()), m_clock(clock) {}
 
 alerts::DigestText DigestDelivery::render_text(const std::vector<storage::AlertRecord>& records) {
   alerts::DigestContent content;
@@ -97,11 +93,9 @@ DeliveryResult DigestDelivery::deliver(bool force) {
     sent = alerts::send_with_sendmail(m_config.sendmail, message);
   }
   if (!sent) {
-    auto backoff = m_config.retry_min;
-    for (int i = 0; i < batch->attempts && backoff < m_config.retry_max; ++i) {
-      backoff *= 2;
-    }
-    backoff = std::min(backoff, m_config.retry_max);
+    // `attempts` counts the earlier failures; this one is the next.
+    const auto backoff =
+        exponential_backoff(m_config.retry_min, batch->attempts + 1, m_config.retry_max);
     result.outcome = DeliveryResult::Outcome::failed;
     result.error = sent.error().message;
     result.next_attempt_at = now + backoff;

@@ -26,9 +26,8 @@ struct DeliveryResult {
 // delivered.
 class DigestDelivery {
  public:
-  // `preview_only`: the database is opened read-only and only preview() may be called.
-  DigestDelivery(const DigestConfig& config, storage::Store& store, const std::filesystem::path& db,
-                 const Clock& clock, bool preview_only = false);
+  // Over a read-only store only preview() may be called.
+  DigestDelivery(const DigestConfig& config, storage::Store& store, const Clock& clock);
 
   // `force`: ignore the retry backoff (hypewatch digest --send).
   DeliveryResult deliver(bool force = false);

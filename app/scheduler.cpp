@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "feeds/date_parser.h"
+#include "util/backoff.h"
 
 namespace hw::app {
 namespace {
@@ -86,11 +87,9 @@ ScheduleDecision Scheduler::after_poll(const storage::FeedRecord& feed, const Po
 
   // Exponential backoff: the failure count after this one is error_count + 1.
   const int failures = std::max(1, feed.error_count + 1);
-  seconds backoff = interval;
-  for (int i = 1; i < failures && backoff < m_policy.max_backoff; ++i) {
-    backoff *= 2;
-  }
-  backoff = std::min(backoff, std::max(m_policy.max_backoff, interval));
+  // The cap never shortens a feed's own interval.
+  const seconds backoff =
+      exponential_backoff(interval, failures, std::max(m_policy.max_backoff, interval));
   TimePoint next = jittered(feed.id, now, backoff);
 
   if (o.http_status == 429 || o.http_status == 503) {

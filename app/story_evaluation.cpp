@@ -3,6 +3,7 @@
 #include "app/store_evidence_reader.h"
 #include "rules/claim_engine.h"
 #include "rules/evidence_gate.h"
+#include "util/url_host.h"
 
 namespace hw::app {
 
@@ -14,7 +15,7 @@ EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
   write.revision_id = s.revision_id;
   write.at = now;
   write.evidence_at = s.at;
-  write.site = rules::site_of(s.story->link.empty() ? s.feed_url : s.story->link);
+  write.site = url_site(s.story->link.empty() ? s.feed_url : s.story->link);
   write.dequeue = !options.rescan;
   for (Match& m : matcher.match_and_learn(*s.story)) {
     if (!options.only_claims.empty() && !options.only_claims.contains(m.claim_id)) {

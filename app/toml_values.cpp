@@ -1,16 +1,13 @@
 #include "app/toml_values.h"
 
-#include <sstream>
-
 #include "app/config.h"
 #include "util/error.h"
+#include "util/source_position.h"
 
 namespace hw::app {
 
 std::string toml_where(const std::filesystem::path& file, const toml::source_region& region) {
-  std::ostringstream out;
-  out << file.string() << ":" << region.begin.line << ":" << region.begin.column << ": ";
-  return out.str();
+  return source_position(file.string(), region.begin.line, region.begin.column) + ": ";
 }
 
 void toml_fail(const std::filesystem::path& file, const toml::source_region& region,

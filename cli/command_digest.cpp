@@ -17,7 +17,7 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
     PathOptions paths = inv.paths;
     paths.db = db;
     auto store = open_for_query(paths);
-    DigestDelivery delivery(loaded.config.digest, store, db, clock, /*preview_only=*/true);
+    DigestDelivery delivery(loaded.config.digest, store, clock);
     const auto digest = delivery.preview();
     if (!digest) {
       out << "no undelivered alerts\n";
@@ -34,7 +34,7 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
   // Sending is the daemon's job too: two senders would each send the pending digest.
   const auto lock = take_writer_lock(db);
   auto store = open_for_write(db);
-  DigestDelivery delivery(loaded.config.digest, store, db, clock);
+  DigestDelivery delivery(loaded.config.digest, store, clock);
   const auto r = delivery.deliver(/*force=*/true);
   switch (r.outcome) {
     case DeliveryResult::Outcome::nothing_to_send:

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <set>
 
+#include "alerts/alert_text.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/table.h"
@@ -148,16 +149,7 @@ int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimeP
   Table table({"ID", "AT", "CREATED", "CLAIM", "EVENT", "STORY", "LINK"});
   for (const auto& r : alerts) {
     const Alert& a = r.alert;
-    std::string event;
-    if (a.kind == AlertKind::status_change) {
-      event = (a.from ? std::string(to_string(*a.from)) : std::string("new")) + " -> " +
-              std::string(to_string(a.to));
-    } else if (a.kind == AlertKind::hype_spike) {
-      event = "hype spike";
-    } else {
-      event =
-          "repeat #" + std::to_string(a.repeat_count) + " after " + std::string(to_string(a.to));
-    }
+    std::string event = alerts::event_cell(a);
     if (a.backfill) {
       event += " (backfill)";
     }

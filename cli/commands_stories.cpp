@@ -42,7 +42,7 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
   if (!claim.empty()) {
     require_claim(store, claim);
   }
-  storage::StoryQueries queries(query_database_path(inv.paths));
+  storage::StoryQueries queries(store.database());
   const auto rows = queries.stories(claim, since, limit);
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -104,8 +104,8 @@ int cmd_search(const Invocation& inv, const std::string& query, int limit, std::
 }
 
 int cmd_stats(const Invocation& inv, std::ostream& out) {
-  open_for_query(inv.paths);  // same checks and messages as every query
-  storage::StoryQueries queries(query_database_path(inv.paths));
+  auto store = open_for_query(inv.paths);  // same checks and messages as every query
+  storage::StoryQueries queries(store.database());
   const auto s = queries.stats();
   const std::vector<std::pair<std::string, std::string>> rows{
       {"schema_version", std::to_string(s.schema_version)},

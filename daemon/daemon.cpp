@@ -72,7 +72,7 @@ int Daemon::run() {
   // never stops polling.
   auto deliver_digest = [&] {
     try {
-      DigestDelivery delivery(m_loaded.config.digest, *store, db, clock);
+      DigestDelivery delivery(m_loaded.config.digest, *store, clock);
       const auto r = delivery.deliver();
       next_digest = Steady::now() + m_loaded.config.digest.interval;
       if (r.next_attempt_at) {

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <optional>
 
+#include "util/utf8.h"
+
 namespace hw::feeds {
 namespace {
 
@@ -72,36 +74,7 @@ std::optional<std::string> convert(std::string_view input, const std::string& fr
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80)
-    return 1;
-  std::size_t n = 0;
-  char32_t cp = 0;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size())
-    return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80)
-      return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  if (cp >= 0xD800 && cp <= 0xDFFF)
-    return 0;
-  return n;
+  return decode_utf8(s, i).length;
 }
 
 struct Utf8Scan {

@@ -390,7 +390,7 @@ void Fetcher::fetch_each(const std::vector<FetchRequest>& requests,
   {
     std::unordered_map<std::string, std::size_t> by_host;
     for (std::size_t i = 0; i < requests.size(); ++i) {
-      std::string host = host_of(requests[i].url);
+      std::string host = throttle_key(requests[i].url);
       auto [it, fresh] = by_host.try_emplace(host, queues.size());
       if (fresh) {
         queues.push_back({host, {}});

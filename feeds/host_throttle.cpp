@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/url_host.h"
+
 namespace hw::feeds {
 
 HostThrottle::HostThrottle(int max_per_host, std::chrono::milliseconds min_gap)
@@ -53,7 +55,7 @@ int HostThrottle::in_flight(const std::string& host) const {
   return it == m_hosts.end() ? 0 : it->second.in_flight;
 }
 
-std::string host_of(std::string_view url) {
+std::string throttle_key(std::string_view url) {
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) {
     return {};
@@ -61,23 +63,7 @@ std::string host_of(std::string_view url) {
   std::string scheme(url.substr(0, scheme_end));
   std::ranges::transform(scheme, scheme.begin(),
                          [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (scheme != "http" && scheme != "https") {
-    return {};
-  }
-  std::string_view rest = url.substr(scheme_end + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (auto at = rest.rfind('@'); at != std::string_view::npos) {
-    rest = rest.substr(at + 1);
-  }
-  if (rest.starts_with('[')) {  // IPv6 literal: the port follows the bracket
-    rest = rest.substr(0, rest.find(']') + 1);
-  } else if (auto colon = rest.find(':'); colon != std::string_view::npos) {
-    rest = rest.substr(0, colon);
-  }
-  std::string host(rest);
-  std::ranges::transform(host, host.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return host;
+  return scheme == "http" || scheme == "https" ? url_host(url) : std::string();
 }
 
 }  // namespace hw::feeds

@@ -35,8 +35,8 @@ class HostThrottle {
   std::unordered_map<std::string, HostState> m_hosts;
 };
 
-// The host part of an http(s) URL, lowercased, without userinfo and port; empty for other
-// schemes. "Same host" for politeness means the same name, whatever the port.
-std::string host_of(std::string_view url);
+// The politeness key of a request: url_host (util/url_host.h) for http(s), whatever the port;
+// empty, so never throttled, for other schemes (a local file:// read waits for no one).
+std::string throttle_key(std::string_view url);
 
 }  // namespace hw::feeds

@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "util/utf8.h"
+
 namespace hw::feeds {
 namespace {
 
@@ -257,32 +259,8 @@ bool is_plain_code_point(char32_t cp) {
 // Length of the valid UTF-8 sequence at s[i] (lead byte >= 0x80) whose code point is plain,
 // else 0.
 std::size_t utf8_plain_length(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  char32_t cp = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size())
-    return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80)
-      return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;  // overlong or out of range
-  return is_plain_code_point(cp) ? len : 0;
+  const Utf8Char c = decode_utf8(s, i);
+  return c.length > 0 && is_plain_code_point(c.code_point) ? c.length : 0;
 }
 
 // The character reference at s[i] == '&' when it is a complete one (with ';') that gumbo

@@ -41,7 +41,7 @@ struct EvidenceStory {
   std::int64_t revision_id = 0;
   std::string title;
   std::string link;       // "" when the feed gave none
-  std::string site;       // site_of(link), else of the feed URL
+  std::string site;       // url_site(link), else of the feed URL
   TimePoint at{};         // evidence time: published, else first seen
   bool backfill = false;  // a rescan of stored stories for a new or changed claim
 };

@@ -12,6 +12,7 @@
 
 #include "rules/text_normalizer.h"
 #include "util/error.h"
+#include "util/source_position.h"
 
 namespace hw::rules {
 namespace {
@@ -42,9 +43,7 @@ class ErrorSite {
   }
 
   std::string position(const toml::source_region& where) const {
-    std::ostringstream out;
-    out << m_source_name << ':' << where.begin.line << ':' << where.begin.column;
-    return out.str();
+    return source_position(m_source_name, where.begin.line, where.begin.column);
   }
 
  private:

@@ -7,28 +7,6 @@
 
 namespace hw::rules {
 
-std::string site_of(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) {
-    return {};
-  }
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
-    rest = rest.substr(at + 1);  // user info
-  }
-  if (!rest.starts_with('[')) {
-    rest = rest.substr(0, rest.find(':'));  // port
-  }
-  std::string host(rest);
-  std::ranges::transform(host, host.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (host.starts_with("www.")) {
-    host.erase(0, 4);
-  }
-  return host;
-}
-
 bool backs(ClaimStatus to, Stance stance, bool retraction) {
   switch (to) {
     case ClaimStatus::retracted:

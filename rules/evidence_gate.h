@@ -11,9 +11,6 @@
 
 namespace hw::rules {
 
-// The site a story comes from: the host of its link, lower-cased, without a leading "www."
-// ("https://www.Example.org/a" -> "example.org"); "" when the link has no host.
-std::string site_of(std::string_view url);
 
 // Whether a match with this stance is evidence for moving a claim to `to`.
 bool backs(ClaimStatus to, Stance stance, bool retraction);

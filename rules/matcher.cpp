@@ -88,7 +88,7 @@ std::optional<PhraseHit> earliest(const StoryIndex& index,
 
 // A fit at which the story is taken to carry the claim even without its predicate word
 // (reworded verbs: "crater" for "landed").
-constexpr double kCloseFit = 0.5;
+constexpr double kCloseFit = 0.6;
 
 // How many stories' wording a claim keeps: the newest, so the memory stays bounded and a
 // rumour's current wording counts.

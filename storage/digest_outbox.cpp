@@ -19,8 +19,7 @@ std::string compact_time(TimePoint t) {
 
 }  // namespace
 
-DigestOutbox::DigestOutbox(const std::filesystem::path& db, Database::Access access)
-    : m_db(db, access) {}
+DigestOutbox::DigestOutbox(Database& db) : m_db(db) {}
 
 std::vector<AlertRecord> DigestOutbox::alerts_where_digest(
     std::optional<std::int64_t> digest_id) const {

@@ -36,10 +36,9 @@ struct MentionSeries {
 
 class DigestOutbox {
  public:
-  // Opens its own connection to a database that Store::open has already migrated; read_only
-  // serves previews (undelivered, mentions, statements) of a database we may not write.
-  explicit DigestOutbox(const std::filesystem::path& db,
-                        Database::Access access = Database::Access::read_write);
+  // Works over the store's connection (Store::database()); over a read-only store it serves
+  // previews (undelivered, mentions, statements) and refuses to write.
+  explicit DigestOutbox(Database& db);
 
   // The digest that was created but not yet accepted by the server, if any.
   std::optional<DigestBatch> pending() const;
@@ -61,7 +60,7 @@ class DigestOutbox {
 
  private:
   std::vector<AlertRecord> alerts_where_digest(std::optional<std::int64_t> digest_id) const;
-  mutable Database m_db;
+  Database& m_db;
 };
 
 }  // namespace hw::storage

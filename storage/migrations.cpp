@@ -258,7 +258,7 @@ CREATE VIEW v_feeds AS
 )sql";
 
 // Schema version 4: evidence time everywhere, and claims that change over stored stories.
-// - matches.site / evidence_at: the story's site (rules::site_of, written by the poll cycle) and
+// - matches.site / evidence_at: the story's site (hw::url_site, written by the poll cycle) and
 //   evidence time (published, else first seen) at match time, so the status engine's per-match
 //   snapshot is a few aggregates over an index instead of a scan of every mention.
 // - matches.claim_hash: the claim definition the match was made under (a rescan skips pairs

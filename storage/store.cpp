@@ -979,6 +979,10 @@ std::vector<AlertRecord> Store::list_alerts(bool undelivered_only) const {
   });
 }
 
+Database& Store::database() {
+  return m_impl->db;
+}
+
 std::vector<ClaimMention> Store::claim_mentions(std::string_view claim_id, TimePoint from,
                                                 TimePoint to) const {
   return in_context("list mentions of claim " + std::string(claim_id), [&] {

@@ -24,6 +24,8 @@
 
 namespace hw::storage {
 
+class Database;
+
 enum class OpenMode { read_write, read_only };
 
 struct FeedRecord {
@@ -172,7 +174,7 @@ struct EvaluationWrite {
   std::int64_t story_id = 0;
   std::int64_t revision_id = 0;
   std::vector<Match> matches;
-  std::string site;        // the story's site (rules::site_of), stored on its matches
+  std::string site;        // the story's site (hw::url_site), stored on its matches
   TimePoint evidence_at{};  // the story's evidence time, stored on its matches; zero = at
   bool dequeue = true;      // take revision_id off the pending queue (false for a rescan)
   std::vector<StatusChange> changes;  // also updates claims.status / status_since
@@ -339,6 +341,11 @@ class Store {
   std::vector<AlertRecord> list_alerts(bool undelivered_only = false) const;
 
   Counts counts() const;
+
+  // The store's one connection. The other views of the same database (DigestOutbox,
+  // StoryQueries) work over it instead of opening their own, so everything goes through this
+  // store, in its mode (read-only stays read-only), and sees its writes at once.
+  Database& database();
 
  private:
   struct Impl;

@@ -4,8 +4,7 @@
 
 namespace hw::storage {
 
-StoryQueries::StoryQueries(const std::filesystem::path& db)
-    : m_db(db, Database::Access::read_only) {}
+StoryQueries::StoryQueries(Database& db) : m_db(db) {}
 
 std::vector<StoryRow> StoryQueries::stories(const std::string& claim_id,
                                             std::optional<TimePoint> since, int limit) const {

@@ -34,7 +34,8 @@ struct Stats {
 
 class StoryQueries {
  public:
-  explicit StoryQueries(const std::filesystem::path& db);  // read-only connection
+  // Over the store's connection (Store::database()), which shell queries open read-only.
+  explicit StoryQueries(Database& db);
 
   // Newest first (published, else first seen). `claim_id` empty = all stories.
   std::vector<StoryRow> stories(const std::string& claim_id, std::optional<TimePoint> since,
@@ -42,7 +43,7 @@ class StoryQueries {
   Stats stats() const;
 
  private:
-  mutable Database m_db;
+  Database& m_db;
 };
 
 }  // namespace hw::storage

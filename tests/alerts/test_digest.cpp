@@ -147,10 +147,3 @@ TEST_CASE("the HTML chart has dates and a scale; claims without mentions get non
   REQUIRE(ip != std::string::npos);
   CHECK(d.text.find("mentions in the last", ip) == std::string::npos);
 }
-
-TEST_CASE("site_of takes the host from a URL") {
-  CHECK(hw::alerts::site_of("https://www.example.org/a/b?c") == "www.example.org");
-  CHECK(hw::alerts::site_of("http://user@host.example:8080/x") == "host.example:8080");
-  CHECK(hw::alerts::site_of("file:///tmp/x.xml").empty());
-  CHECK(hw::alerts::site_of("not a url").empty());
-}

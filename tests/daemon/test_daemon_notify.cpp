@@ -142,10 +142,10 @@ TEST_CASE("SIGTERM during a large poll abandons transfers promptly and exits 0")
   // Per-host politeness allows two transfers at a time to 127.0.0.1.
   REQUIRE(hw::test::wait_for([&] { return server.hits("/slow") >= 2; }));
 
-  const auto t0 = std::chrono::steady_clock::now();
+  // The /slow responses trickle for 60 s: a clean exit within the wait proves the daemon
+  // cancelled them instead of finishing them (no wall-time upper bound of our own to flake).
   daemon.signal(SIGTERM);
   CHECK(daemon.wait(10) == 0);
-  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
   CHECK_THAT(hw::test::read_file(log), Contains("stopped"));
 
   // Abandoned feeds are not blamed: no error recorded, they are fetched again next start.

@@ -307,14 +307,11 @@ TEST_CASE("feed corpus: malformed/MANIFEST.json", "[corpus]") {
             all.size() > 100000) {
           problems.push_back("entities expanded");
         }
-        if (ms > 1000)
-          problems.push_back("took " + std::to_string(ms) + " ms");
       }
     } else {  // accept-or-reject-by-size/depth-policy
+      // Accepted or rejected, never a time limit of ours: the time is in the report line only.
       if (got)
         matches_recover();
-      if (ms > 2000)
-        problems.push_back("took " + std::to_string(ms) + " ms");
     }
 
     ++by_must[must].total;

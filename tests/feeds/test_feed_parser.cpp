@@ -174,15 +174,15 @@ TEST_CASE("lenient reading of common breakage", "[robustness]") {
   REQUIRE(truncated.items.size() == 1);
   CHECK(truncated.items[0].title == "one");
 
-  // Internal DTD entities are never expanded.
+  // Internal DTD entities are never expanded: the feed is read, its title without them.
   const std::string laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
       "\"&a;&a;&a;&a;&a;&a;\">]><rss version=\"2.0\"><channel><title>&b;</title></channel></rss>";
   const auto entities = parse_feed(laughs);
-  if (entities)
-    CHECK(entities->title.find("aaaa") == std::string::npos);
+  REQUIRE(entities);
+  CHECK(entities->title.find("aaaa") == std::string::npos);
 
-  // Deep nesting: no stack overflow, bounded time.
+  // Deep nesting: no stack overflow, and the item around it is read.
   std::string deep = "<rss version=\"2.0\"><channel><item><title>Deep</title><description>";
   for (int i = 0; i < 100000; ++i)
     deep += "<d>";
@@ -190,11 +190,10 @@ TEST_CASE("lenient reading of common breakage", "[robustness]") {
   for (int i = 0; i < 100000; ++i)
     deep += "</d>";
   deep += "</description></item></channel></rss>";
-  const auto started = std::chrono::steady_clock::now();
   const auto deep_feed = parse_feed(deep);
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
-  if (deep_feed)
-    CHECK(deep_feed->items.at(0).title == "Deep");
+  REQUIRE(deep_feed);
+  REQUIRE(deep_feed->items.size() == 1);
+  CHECK(deep_feed->items[0].title == "Deep");
 }
 
 TEST_CASE("errors: not a feed, broken XML, size cap", "[errors]") {

@@ -6,12 +6,6 @@
 using hw::ClaimStatus;
 using namespace hw::rules;
 
-TEST_CASE("sites are hosts without www, case or port") {
-  CHECK(site_of("https://www.Example.org:8080/a?b") == "example.org");
-  CHECK(site_of("http://user@news.example/x") == "news.example");
-  CHECK(site_of("not a url").empty());
-}
-
 namespace {
 
 hw::Match scored(double score, hw::Stance stance = hw::Stance::refutes) {

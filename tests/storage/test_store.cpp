@@ -425,7 +425,7 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
 
   // Delivery goes through the outbox: a failure is counted and kept on every alert of the
   // digest; acceptance stamps them all; an alert raised meanwhile waits for the next digest.
-  hw::storage::DigestOutbox outbox(f.path);
+  hw::storage::DigestOutbox outbox(f.store.database());
   const auto digest = outbox.create("test.example", t0 + 1h);
   REQUIRE(digest);
   CHECK(digest->alerts.size() == 3);
