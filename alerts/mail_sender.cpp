@@ -1,5 +1,6 @@
 #include "alerts/mail_sender.h"
 #include "alerts/smtp_password.h"
+#include "util/curl_handles.h"
 
 #include <curl/curl.h>
 #include <fcntl.h>
@@ -15,13 +16,6 @@
 
 namespace hw::alerts {
 namespace {
-
-struct EasyDeleter {
-  void operator()(CURL* h) const { curl_easy_cleanup(h); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
 
 struct Upload {
   const std::string* data;
@@ -56,7 +50,7 @@ std::expected<void, Error> send_smtp(const SmtpSettings& s, const std::string& f
                                      const std::vector<std::string>& to,
                                      const std::string& message) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+  CurlEasy easy(curl_easy_init());
   if (!easy) {
     return std::unexpected(Error{s.url + ": curl_easy_init failed"});
   }
@@ -95,7 +89,7 @@ std::expected<void, Error> send_smtp(const SmtpSettings& s, const std::string& f
   for (const auto& r : to) {
     list = curl_slist_append(list, ("<" + r + ">").c_str());
   }
-  std::unique_ptr<curl_slist, SlistDeleter> rcpt(list);
+  CurlSlist rcpt(list);
   curl_easy_setopt(e, CURLOPT_MAIL_RCPT, list);
   Upload up{&message};
   curl_easy_setopt(e, CURLOPT_READFUNCTION, read_upload);

@@ -6,16 +6,10 @@
 #include <memory>
 
 #include "alerts/webhook_payload.h"
+#include "util/curl_handles.h"
 
 namespace hw::alerts {
 namespace {
-
-struct EasyDeleter {
-  void operator()(CURL* h) const { curl_easy_cleanup(h); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
 
 // The endpoint's reply is not used; read at most this much of it for the error message.
 constexpr std::size_t kMaxReply = 4096;
@@ -32,14 +26,14 @@ std::size_t keep_reply(char* data, std::size_t size, std::size_t count, void* us
 std::expected<void, Error> post_webhook(const WebhookRequest& request) {
   const std::string where = "webhook " + request.url + ": ";
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+  CurlEasy easy(curl_easy_init());
   if (!easy) {
     return std::unexpected(Error{where + "curl_easy_init failed"});
   }
   CURL* e = easy.get();
   char errbuf[CURL_ERROR_SIZE] = {};
   std::string reply;
-  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  CurlSlist headers;
   auto add = [&](const std::string& h) {
     // curl_slist_append returns the same head, or nullptr (then the list is unchanged).
     if (curl_slist* head = curl_slist_append(headers.get(), h.c_str())) {

@@ -6,18 +6,11 @@
 #include "alerts/webhook_secret.h"
 #include "alerts/webhook_sender.h"
 #include "storage/webhook_outbox.h"
+#include "util/backoff.h"
 #include "util/log.h"
 
 namespace hw::app {
 namespace {
-
-std::chrono::seconds backoff_after(int failures, const WebhookConfig& w) {
-  auto wait = w.retry_min;
-  for (int i = 1; i < failures && wait < w.retry_max; ++i) {
-    wait *= 2;
-  }
-  return std::min(wait, w.retry_max);
-}
 
 void earliest(std::optional<TimePoint>& slot, TimePoint t) {
   if (!slot || t < *slot) {
@@ -62,7 +55,7 @@ WebhookRound deliver_webhooks(const std::vector<WebhookConfig>& webhooks,
                   {{"url", w.url}, {"alert", std::to_string(d.alert.id)}});
         continue;
       }
-      const TimePoint retry = now + backoff_after(d.attempts + 1, w);
+      const TimePoint retry = now + exponential_backoff(w.retry_min, d.attempts + 1, w.retry_max);
       outbox.record_failure(d.alert.id, w.url, sent.error().message, retry);
       ++round.failed;
       log::warning("alerts", "webhook not delivered, will retry",

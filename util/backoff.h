@@ -1,6 +1,7 @@
 #pragma once
-// The one exponential backoff: feed polling after failures (app/scheduler.cpp) and digest
-// delivery after refused mail (app/digest_delivery.cpp) wait the same way.
+// The one exponential backoff: feed polling after failures (app/scheduler.cpp), digest
+// delivery after refused mail (app/digest_delivery.cpp) and webhook retries
+// (app/webhook_delivery.cpp) wait the same way.
 #include <chrono>
 
 namespace hw {
