@@ -28,6 +28,7 @@ struct FitPolicy {
   double teach_fit = 0.2;
   double teach_lead = 1.4;
   double learned_weight = 0.9;
+  double min_learned_cosine = 0.3;  // below this a taught headline does not count at all
 };
 
 // A story's content terms, weighted (1 + ln tf) x idf, from its headline and the first

@@ -273,6 +273,7 @@ struct Matcher::Impl {
     AnalyzedText t;
     AnalyzedText b;
     TermVector terms;
+    TermVector headline;  // the headline alone: what learned wording is compared with
     std::vector<std::size_t> candidates;
   };
 
@@ -306,9 +307,23 @@ struct Matcher::Impl {
     std::ranges::sort(terms);
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     s.candidates = statements.candidates(terms);
-    add_learned_candidates(terms, s.candidates);
+    if (!learned_postings.empty()) {
+      std::vector<TermId> headline_terms;
+      for (const TermId term : s.t.terms) {
+        if (term != kNoTerm) {
+          headline_terms.push_back(term);
+        }
+      }
+      std::ranges::sort(headline_terms);
+      headline_terms.erase(std::unique(headline_terms.begin(), headline_terms.end()),
+                           headline_terms.end());
+      add_learned_candidates(headline_terms, s.candidates);
+    }
     if (!s.candidates.empty()) {
       s.terms = story_vector(s.t, s.b, classifier->lexicon());
+      // A rumour's wording lives in its headlines; a body's other words would let any story on
+      // a busy topic resemble a learned one.
+      s.headline = story_vector(s.t, AnalyzedText{}, classifier->lexicon(), 0);
     }
     return s;
   }
@@ -345,7 +360,8 @@ struct Matcher::Impl {
     for (const auto& v : learned[c].vectors) {
       best = std::max(best, cosine(v, story));
     }
-    return best;
+    // A faint likeness (two common words) is no evidence; it only spreads a claim over its topic.
+    return best >= fit_policy.min_learned_cosine ? best : 0.0;
   }
 
   // Statement claims compete for the story (rules/claim_fit.h): one decision per candidate.
@@ -356,7 +372,7 @@ struct Matcher::Impl {
     for (const auto c : s.candidates) {
       const double own = claim_fit(profiles[c], s.terms);
       statement_fits.push_back({c, own});
-      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s.terms))});
+      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s.headline))});
     }
     const auto verdicts = contest(fits, fit_policy);
     const auto seeds = contest(statement_fits, {fit_policy.teach_fit, fit_policy.teach_lead});
@@ -370,8 +386,11 @@ struct Matcher::Impl {
                           verdicts[i].fit,
                           verdicts[i].runner_up,
                           verdicts[i].why};
+      // What is learned is the headline, so the headline itself must carry the claim (a story
+      // that states it only in its body has a headline about something else).
       d.teaches = d.matched && seeds[i].accepted && carries_distinguishing_term(c, s.terms) &&
-                  carries_predicate(c, s.terms);
+                  carries_predicate(c, s.terms) &&
+                  claim_fit(profiles[c], s.headline) >= fit_policy.teach_fit;
       const bool by_wording = fits[i].fit > statement_fits[i].fit;
       if (by_wording) {
         d.why += " (learned wording)";
@@ -418,7 +437,7 @@ struct Matcher::Impl {
     if (learn) {
       for (const auto& d : decisions) {
         if (d.teaches) {
-          teach(d.claim, story_key(story), s.terms);
+          teach(d.claim, story_key(story), s.headline);
         }
       }
     }
