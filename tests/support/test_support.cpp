@@ -19,7 +19,10 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
-  if (std::uncaught_exceptions() > 0 || Catch::getResultCapture().lastAssertionPassed() == false) {
+  // Kept for a look when the test is failing; lastAssertionPassed() alone is also false before
+  // any assertion, which kept the directory of every helper that ran before its test's checks.
+  const auto* last = Catch::getResultCapture().getLastResult();
+  if (std::uncaught_exceptions() > 0 || (last != nullptr && !last->succeeded())) {
     std::cerr << "test directory kept: " << m_path << "\n";
     return;
   }
