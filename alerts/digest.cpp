@@ -131,7 +131,7 @@ DigestText render_digest(const DigestContent& c) {
       const std::string caption = mentions_caption(m->second);
       t += "  " + caption + "\n";
       h += "<p><small>" + html_escape(caption) + "</small></p>\n" +
-           mentions_chart_html(m->second, c.now) + "\n";
+           mentions_chart_html(m->second, c.chart_end == TimePoint{} ? c.now : c.chart_end) + "\n";
     }
   }
 

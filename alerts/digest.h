@@ -28,6 +28,9 @@ struct DigestContent {
   std::map<std::string, std::vector<int>> mentions;  // claim id -> per-day counts
   std::vector<FeedTrouble> failing_feeds;
   TimePoint now{};
+  // The last day of the mentions charts: `now`, or the newest evidence when the stories are
+  // older (an archive replayed): the charts then show the archive's last days, not zeros.
+  TimePoint chart_end{};
 };
 
 struct DigestText {

@@ -19,10 +19,7 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
-  // Kept for a look when the test is failing; lastAssertionPassed() alone is also false before
-  // any assertion, which kept the directory of every helper that ran before its test's checks.
-  const auto* last = Catch::getResultCapture().getLastResult();
-  if (std::uncaught_exceptions() > 0 || (last != nullptr && !last->succeeded())) {
+  if (std::uncaught_exceptions() > 0 || Catch::getResultCapture().lastAssertionPassed() == false) {
     std::cerr << "test directory kept: " << m_path << "\n";
     return;
   }
