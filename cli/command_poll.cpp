@@ -50,6 +50,7 @@ CycleReport run_once(const Loaded& loaded, const fs::path& db) {
   PollCycle cycle(store, fetcher, matcher, clock);
   // A manual run polls every enabled feed, except those a server asked to wait.
   cycle.set_scheduling(schedule_policy_for(loaded.config), /*due_only=*/false);
+  cycle.set_factcheck(loaded.config.factcheck);
   return cycle.run(loaded.config.feeds);
 }
 
