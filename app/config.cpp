@@ -107,9 +107,14 @@ FeedConfig parse_feed(const fs::path& file, const toml::table& t) {
       feed.name = require_string(file, value, "name");
     } else if (key == "interval") {
       feed.interval = require_duration(file, value, "interval");
+    } else if (key == "kind") {
+      feed.kind = require_string(file, value, "kind");
+      if (feed.kind != "news" && feed.kind != "factcheck") {
+        bad(file, value, "feed kind must be \"news\" or \"factcheck\"");
+      }
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
-                        "' in [[feed]] (known: url, name, interval)");
+                        "' in [[feed]] (known: url, name, interval, kind)");
     }
   }
   if (!url || url->empty()) {
@@ -231,6 +236,8 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
       config.fetch = parse_fetch(file, value);
     } else if (key == "webhook") {
       config.webhooks = parse_webhooks(file, value);
+    } else if (key == "factcheck") {
+      config.factcheck = parse_factcheck_config(file, value);
     } else if (key == "feed") {
       const auto* arr = value.as_array();
       if (!arr) {
@@ -250,7 +257,7 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
                         "' (known: claims, database, poll_interval, log_level, [digest], [fetch], "
-                        "[[feed]], [[webhook]])");
+                        "[[feed]], [[webhook]], [factcheck])");
     }
   }
   if (!have_claims) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/digest_config.h"
+#include "app/factcheck_config.h"
 #include "app/webhook_config.h"
 
 namespace hw::app {
@@ -14,6 +15,7 @@ struct FeedConfig {
   std::string url;                                 // absolute: http(s):// or file://
   std::string name;                                // for people; may be empty
   std::optional<std::chrono::seconds> interval{};  // `interval`: overrides poll_interval
+  std::string kind = "news";  // `kind`: news | factcheck (docs/factchecks.md)
 };
 
 // [fetch]: politeness and limits of the fetcher (docs/feeds.md "Fetching").
@@ -37,6 +39,7 @@ struct Config {
   FetchConfig fetch;
   DigestConfig digest;  // [digest]; defaults: hourly, to the log only
   std::vector<WebhookConfig> webhooks;  // [[webhook]]
+  FactcheckConfig factcheck;            // [factcheck]
 };
 
 // Throws hw::ConfigError "FILE:LINE:COL: message" for syntax errors, unknown keys, wrong types,

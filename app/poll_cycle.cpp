@@ -47,7 +47,10 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
     alerts::log_alert(a);
     report.alerts.push_back(std::move(a));
   }
-  evaluate_pending(report);
+  // Fact-check items are judged from their pages: fetched now, judged in queue order.
+  FactcheckReader factchecks(m_store, m_fetcher, m_factcheck, m_clock);
+  factchecks.fetch_pages(report);
+  evaluate_pending(report, factchecks);
   return report;
 }
 
@@ -63,8 +66,8 @@ void PollCycle::sync_config_feeds(const std::vector<FeedConfig>& feeds) {
     const auto known = m_store.find_feed(fc.url);
     std::int64_t id = 0;
     if (!known || known->source != "config" || known->name != fc.name ||
-        known->interval != fc.interval) {
-      id = m_store.save_feed({fc.url, fc.name, "config", fc.interval});
+        known->interval != fc.interval || known->kind != fc.kind) {
+      id = m_store.save_feed({fc.url, fc.name, "config", fc.interval, fc.kind});
     } else {
       id = known->id;
     }
@@ -233,7 +236,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResul
              {"revised", std::to_string(revised)}});
 }
 
-void PollCycle::evaluate_pending(CycleReport& report) {
+void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factchecks) {
   // In batches, oldest first: each evaluation takes its revision off the queue, so the next
   // batch continues the same order while only one batch of texts is in memory.
   std::set<std::int64_t> done;
@@ -245,10 +248,19 @@ void PollCycle::evaluate_pending(CycleReport& report) {
         return;  // the rest stays queued in the database for the next start
       }
       done.insert(pending.revision_id);
-      auto outcome = evaluate_story(
-          m_store, m_matcher,
-          {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
-          {}, m_clock.now());
+      EvaluationOutcome outcome;
+      if (factchecks.owns(pending.revision_id)) {
+        auto judged = factchecks.evaluate(m_matcher, pending, report);
+        if (!judged) {
+          continue;  // its page was not fetched (shutting down): stays queued
+        }
+        outcome = std::move(*judged);
+      } else {
+        outcome = evaluate_story(
+            m_store, m_matcher,
+            {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
+            {}, m_clock.now());
+      }
       ++report.evaluated;
       report.matches += outcome.matches;
       for (Alert& a : outcome.alerts) {

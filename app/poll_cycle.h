@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/factcheck_reader.h"
 #include "app/scheduler.h"
 #include "feeds/fetcher.h"
 #include "model/alert.h"
@@ -33,6 +34,9 @@ struct CycleReport {
   int backfill_matches = 0;  // matches found by evaluating stored stories for new/changed claims
   std::vector<Alert> alerts;  // backfill ones included (Alert::backfill)
   std::vector<std::string> errors;  // one line per failed feed: "URL: reason"
+  int factcheck_pages = 0;    // fact-check article pages fetched (docs/factchecks.md)
+  int factcheck_reviews = 0;  // ClaimReviews found on the pages that changed
+  int factcheck_failed = 0;   // pages that could not be fetched (listed in errors)
 };
 
 // One pass of the pipeline: fetch every configured feed, parse, store (dedup, revisions), sync
@@ -60,6 +64,8 @@ class PollCycle {
     m_scheduler = Scheduler(policy);
     m_due_only = due_only;
   }
+  // [factcheck]: page limits and the verdict mapping of fact-check feeds.
+  void set_factcheck(const FactcheckConfig& config) { m_factcheck = config; }
 
  private:
   // Config feeds live in the database like the others: added or updated there, re-enabled
@@ -72,7 +78,7 @@ class PollCycle {
                       CycleReport& report);
   void follow_move(const storage::FeedRecord& feed, const feeds::ResponseHints& hints,
                    CycleReport& report);
-  void evaluate_pending(CycleReport& report);
+  void evaluate_pending(CycleReport& report, FactcheckReader& factchecks);
 
   void log_failure(const char* what, std::int64_t feed_id, const std::string& url,
                    const std::string& error);
@@ -85,6 +91,7 @@ class PollCycle {
   log::RepeatLimiter* m_repeats = nullptr;
   Scheduler m_scheduler;
   bool m_due_only = false;
+  FactcheckConfig m_factcheck;
 };
 
 }  // namespace hw::app

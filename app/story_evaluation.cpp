@@ -17,7 +17,10 @@ EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
   write.evidence_at = s.at;
   write.site = url_site(s.story->link.empty() ? s.feed_url : s.story->link);
   write.dequeue = !options.rescan;
-  for (Match& m : matcher.match_and_learn(*s.story)) {
+  std::vector<Match> found = options.given_matches != nullptr
+                                 ? *options.given_matches
+                                 : matcher.match_and_learn(*s.story);
+  for (Match& m : found) {
     if (!options.only_claims.empty() && !options.only_claims.contains(m.claim_id)) {
       continue;
     }

@@ -25,6 +25,9 @@ struct EvaluationOptions {
   // A rescan: alerts are backfill, the revision stays where it is in the queue, and pairs
   // already matched under the claim's current definition are skipped.
   bool rescan = false;
+  // When set, these are the story's matches (a fact-check page's verdicts, app/factcheck_reader)
+  // and the matcher does not judge its text.
+  const std::vector<Match>* given_matches = nullptr;
 };
 
 struct EvaluationOutcome {

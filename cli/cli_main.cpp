@@ -35,7 +35,7 @@ commands:
   stats                  counts of feeds, stories, matches, alerts; database size
   feeds [--json]         per-feed health: state, last poll, HTTP status, errors, next poll,
                          stories, last error with URL and reason
-  feeds add URL... [--name NAME] [--interval DURATION]
+  feeds add URL... [--name NAME] [--interval DURATION] [--kind news|factcheck]
                          add feeds to the database (config [[feed]]s are synced there too)
   feeds remove URL|ID... stop polling feeds (their stories are kept)
   feeds import FILE.opml | feeds export
@@ -175,6 +175,8 @@ int run(const std::vector<std::string>& all_args) {
         "name", po::value(&feeds_cmd.name), "feeds add/import: a name for people")(
         "interval", po::value(&feeds_cmd.interval),
         "feeds add/import: poll interval for these feeds (e.g. 15m)")(
+        "kind", po::value(&feeds_cmd.kind),
+        "feeds add: news (default) or factcheck (items judged from their pages' ClaimReview)")(
         "feeds-args", po::value(&feeds_cmd.args), "action and its arguments");
     positional.add("feeds-args", -1);
   } else if (command == "claims") {

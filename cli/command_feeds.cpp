@@ -90,7 +90,8 @@ std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
 
 // Adds or re-enables one feed; returns the line to print.
 std::string add_one(storage::Store& store, const std::string& url, const std::string& name,
-                    const std::string& source, std::optional<std::chrono::seconds> interval) {
+                    const std::string& source, std::optional<std::chrono::seconds> interval,
+                    const std::string& kind = {}) {
   if (auto known = store.find_feed(url)) {
     std::string line = "feed " + std::to_string(known->id) + " " + known->url;
     if (!known->enabled) {
@@ -101,13 +102,13 @@ std::string add_one(storage::Store& store, const std::string& url, const std::st
     } else {
       line += ": already present";
     }
-    if (known->source != "config" && (interval || !name.empty())) {
+    if (known->source != "config" && (interval || !name.empty() || !kind.empty())) {
       store.save_feed({url, name.empty() ? known->name : name, known->source,
-                       interval ? interval : known->interval});
+                       interval ? interval : known->interval, kind.empty() ? known->kind : kind});
     }
     return line;
   }
-  const auto id = store.save_feed({url, name, source, interval});
+  const auto id = store.save_feed({url, name, source, interval, kind.empty() ? "news" : kind});
   return "added feed " + std::to_string(id) + " " + url;
 }
 
@@ -124,6 +125,10 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     }
   }
 
+  if (!cmd.kind.empty() && cmd.kind != "news" && cmd.kind != "factcheck") {
+    err << "hypewatch feeds: --kind must be news or factcheck\n";
+    return 2;
+  }
   if (cmd.action == "add") {
     if (cmd.args.empty()) {
       err << "hypewatch feeds add: give one or more feed URLs\n";
@@ -140,7 +145,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     }
     auto store = open_feeds_database(inv);
     for (const auto& url : urls) {
-      out << printable(add_one(store, url, cmd.name, "cli", interval)) << "\n";
+      out << printable(add_one(store, url, cmd.name, "cli", interval, cmd.kind)) << "\n";
     }
     return 0;
   }

@@ -26,6 +26,10 @@ void print_report(const CycleReport& r, std::ostream& out) {
     out << "  " << r.not_due << " feeds waiting (Retry-After), " << r.moved
         << " moved permanently (URL updated), " << r.disabled << " disabled (410 Gone)\n";
   }
+  if (r.factcheck_pages > 0) {
+    out << "  fact-check pages: " << r.factcheck_pages << " fetched, " << r.factcheck_reviews
+        << " ClaimReviews read, " << r.factcheck_failed << " failed\n";
+  }
   for (const auto& e : r.errors) {
     out << "  feed error: " << printable(e) << "\n";
   }
@@ -50,6 +54,7 @@ CycleReport run_once(const Loaded& loaded, const fs::path& db) {
   PollCycle cycle(store, fetcher, matcher, clock);
   // A manual run polls every enabled feed, except those a server asked to wait.
   cycle.set_scheduling(schedule_policy_for(loaded.config), /*due_only=*/false);
+  cycle.set_factcheck(loaded.config.factcheck);
   return cycle.run(loaded.config.feeds);
 }
 

@@ -32,6 +32,7 @@ struct FeedsCommand {
   std::vector<std::string> args;  // URLs, ids or the OPML file
   std::string name;               // --name
   std::string interval;           // --interval, e.g. "15m"
+  std::string kind;               // --kind news|factcheck (feeds add); "" = news / unchanged
 };
 int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostream& out,
                      std::ostream& err);

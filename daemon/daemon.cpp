@@ -108,6 +108,7 @@ int Daemon::run() {
       cycle.set_cancel(&signals.stop_requested());
       cycle.set_repeat_limiter(&repeats);
       cycle.set_scheduling(schedule_policy_for(m_loaded.config), /*due_only=*/true);
+      cycle.set_factcheck(m_loaded.config.factcheck);
       const auto report = cycle.run(m_loaded.config.feeds);
       wait = wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
       const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());

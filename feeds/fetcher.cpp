@@ -202,7 +202,7 @@ void configure(Transfer& t, const FetchOptions& o) {
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
   curl_easy_setopt(e, CURLOPT_USERAGENT, o.user_agent.c_str());
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
-  curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
+  curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.max_body));
   // HTTP/2 where the server offers it (over TLS by ALPN). For https, wait for a connection
   // being set up to the same host to tell whether it multiplexes rather than opening another;
   // cleartext HTTP/1.1 cannot multiplex, and waiting there would bunch requests up behind the
@@ -258,7 +258,7 @@ FetchResult finish(Transfer& t, CURLcode code, const FetchOptions& o) {
     return std::unexpected(FetchError{FetchError::Kind::too_large,
                                       static_cast<int>(status),
                                       url + ": body larger than the " +
-                                          std::to_string(o.max_body_bytes) +
+                                          std::to_string(t.max_body) +
                                           "-byte limit (after decompression)",
                                       {},
                                       hints_of(t, status)});
@@ -430,6 +430,9 @@ void Fetcher::fetch_each(const std::vector<FetchRequest>& requests,
     t->request = &requests[i];
     t->host = host;
     t->max_body = m_options.max_body_bytes;
+    if (requests[i].max_body_bytes != 0 && requests[i].max_body_bytes < t->max_body) {
+      t->max_body = requests[i].max_body_bytes;  // e.g. a fact-check page (docs/factchecks.md)
+    }
     t->easy.reset(curl_easy_init());
     if (!t->easy) {
       fail(i, "curl_easy_init failed");

@@ -24,6 +24,7 @@ struct FetchRequest {
   std::string url;
   std::string etag;           // sent as If-None-Match when set
   std::string last_modified;  // sent as If-Modified-Since when set
+  std::size_t max_body_bytes = 0;  // 0: FetchOptions::max_body_bytes; else the lower of the two
 };
 
 // What every HTTP answer may tell the scheduler, whatever the outcome.

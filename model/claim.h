@@ -61,6 +61,9 @@ struct Match {
   double score = 0.0;       // 0..1
   std::string evidence;     // the sentence that carried the decision
   std::string rule;  // what fired, e.g. "required+clarification:'purchase of advertisements'"
+  // From a fact-checker's ClaimReview: an authoritative source for the evidence gate
+  // (docs/status.md, "Fact-checks are authoritative").
+  bool factcheck = false;
 };
 
 }  // namespace hw

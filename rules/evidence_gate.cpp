@@ -94,6 +94,13 @@ GateVerdict gate_transition(const Claim& policy, ClaimStatus to, const Match& cu
       balance_note = " against " + std::to_string(reporting.size()) + " reporting it";
     }
   }
+  // A fact-check is an authoritative source: a publisher whose job is to establish the verdict,
+  // with the sources it checked, is the corroboration min_sources would otherwise ask of a
+  // second outlet (docs/status.md, "Fact-checks are authoritative").
+  if (current.factcheck && needed > 1) {
+    needed = 1;
+    balance_note.clear();
+  }
   const int have = static_cast<int>(sites.size());
   std::string list;
   for (const auto& site : sites) {
@@ -105,7 +112,10 @@ GateVerdict gate_transition(const Claim& policy, ClaimStatus to, const Match& cu
     return v;
   }
   v.pass = true;
-  if (needed > 1) {
+  if (current.factcheck) {
+    v.note = "fact-check: " + (current_site.empty() ? std::string("(no link)")
+                                                    : std::string(current_site));
+  } else if (needed > 1) {
     v.note = std::to_string(have) + " sources: " + list;
   }
   return v;

@@ -357,6 +357,30 @@ CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (endpoint, alert_i
   WHERE delivered_at IS NULL;
 )sql";
 
+// Schema version 6: fact-check feeds (docs/factchecks.md). A feed's kind says whether its items
+// are news (judged from their text) or a fact-checker's articles (judged from the ClaimReview on
+// the linked page); one row per fact-check page keeps its validators and the state of its last
+// fetch, so a page is judged again only when it changed and a failed fetch is retried with backoff.
+constexpr std::string_view kSchemaV6 = R"sql(
+ALTER TABLE feeds ADD COLUMN kind TEXT NOT NULL DEFAULT 'news' CHECK (kind IN ('news', 'factcheck'));
+CREATE TABLE factcheck_pages (
+  story_id         INTEGER PRIMARY KEY REFERENCES stories (id),
+  url              TEXT    NOT NULL DEFAULT '',
+  etag             TEXT    NOT NULL DEFAULT '',
+  last_modified    TEXT    NOT NULL DEFAULT '',
+  body_hash        TEXT    NOT NULL DEFAULT '',
+  revision_id      INTEGER REFERENCES story_revisions (id),
+  reviews          INTEGER NOT NULL DEFAULT 0,
+  fetched_at       TEXT,
+  last_http_status INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT    NOT NULL DEFAULT '',
+  error_count      INTEGER NOT NULL DEFAULT 0,
+  retry_at         TEXT
+);
+CREATE INDEX factcheck_pages_retry ON factcheck_pages (retry_at) WHERE retry_at IS NOT NULL;
+CREATE INDEX stories_link ON stories (link);
+)sql";
+
 // Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
@@ -368,6 +392,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
         "alerts.at/backfill, claims.definition_hash/scanned_hash/retired_at",
      kSchemaV4},
     {5, "webhook outbox: webhook_endpoints, webhook_deliveries", kSchemaV5},
+    {6, "fact-check feeds: feeds.kind, factcheck_pages", kSchemaV6},
 });
 
 std::string label(const Database& db) {

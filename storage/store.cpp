@@ -109,7 +109,7 @@ constexpr std::string_view kFeedColumns =
     "SELECT id, url, title, etag, last_modified, body_hash, last_polled_at, last_success_at, "
     "last_http_status, last_error, error_count, next_poll_at, enabled, disabled_reason, "
     "(SELECT count(*) FROM stories s WHERE s.feed_id = feeds.id), name, source, added_url, "
-    "interval_s, server_interval_s, retry_after_until, last_error_at FROM feeds ";
+    "interval_s, server_interval_s, retry_after_until, last_error_at, kind FROM feeds ";
 
 std::optional<std::chrono::seconds> optional_seconds(const Statement& st, int col) {
   const auto v = st.optional_int64(col);
@@ -144,6 +144,7 @@ FeedRecord read_feed(const Statement& st) {
   f.server_interval = optional_seconds(st, 19);
   f.retry_after_until = st.optional_time(20);
   f.last_error_at = st.optional_time(21);
+  f.kind = st.column_text(22);
   return f;
 }
 
@@ -420,6 +421,10 @@ int Store::schema_version() const {
   return storage::schema_version(m_impl->db);
 }
 
+const std::filesystem::path& Store::path() const {
+  return m_impl->db.path();
+}
+
 int Store::latest_schema_version() {
   return storage::latest_schema_version();
 }
@@ -540,9 +545,9 @@ std::int64_t Store::save_feed(const FeedSettings& f) {
     }
     auto st = m_impl->db.cached(
         "UPDATE feeds SET name = ?2, source = ?3, interval_s = ?4, "
-        "added_url = CASE WHEN added_url = '' THEN ?5 ELSE added_url END WHERE id = ?1");
+        "added_url = CASE WHEN added_url = '' THEN ?5 ELSE added_url END, kind = ?6 WHERE id = ?1");
     st->bind(1, id).bind(2, f.name).bind(3, f.source).bind(4, seconds_or_null(f.interval));
-    st->bind(5, f.url);
+    st->bind(5, f.url).bind(6, f.kind);
     st->run();
     tx.commit();
     return id;

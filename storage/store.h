@@ -51,6 +51,7 @@ struct FeedRecord {
   std::optional<std::chrono::seconds> server_interval;  // the feed's <ttl> / max-age
   std::optional<TimePoint> retry_after_until;           // the server asked us to wait
   std::optional<TimePoint> last_error_at;
+  std::string kind = "news";  // news | factcheck (docs/factchecks.md)
 };
 
 // What the user says about a feed (config [[feed]], `hypewatch feeds add`, OPML import).
@@ -59,6 +60,7 @@ struct FeedSettings {
   std::string name;
   std::string source = "config";  // config | cli | opml
   std::optional<std::chrono::seconds> interval;
+  std::string kind = "news";  // news | factcheck
 };
 
 // The scheduler's decision after a poll.
@@ -242,6 +244,8 @@ class Store {
   ~Store();
 
   int schema_version() const;
+  // The database file (for helpers that open their own connection, e.g. FactcheckPages).
+  const std::filesystem::path& path() const;
   static int latest_schema_version();
 
   // Feeds. ensure_feed returns the id of the feed with this URL, creating it when new.

@@ -102,3 +102,24 @@ TEST_CASE("hype needs a minimum count, two sites and a multiple of the baseline"
   CHECK_FALSE(detect_hype({9, 3, 28}, policy).spike);  // 4/day usual: 9 < 12
   CHECK(detect_hype({12, 3, 28}, policy).spike);
 }
+
+TEST_CASE("one fact-check is an authoritative source, whatever min_sources asks") {
+  hw::Claim policy;
+  policy.required = {{"hand rule"}};
+  policy.min_sources = 3;
+  policy.min_sources_resolve = 2;
+  const std::vector<SiteEvidence> none;
+  hw::Match check = scored(1.0);
+  check.factcheck = true;
+  const auto disputed = gate_transition(policy, ClaimStatus::disputed, check, "checker.example", none);
+  CHECK(disputed.pass);
+  CHECK(disputed.note == "fact-check: checker.example");
+  check.stance = hw::Stance::clarifies;
+  CHECK(gate_transition(policy, ClaimStatus::clarified, check, "checker.example", none).pass);
+  // The same verdict from a news story still waits for corroboration.
+  CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, scored(1.0), "news.example", none).pass);
+  // min_score still applies to a fact-check.
+  hw::Match weak = scored(0.3);
+  weak.factcheck = true;
+  CHECK_FALSE(gate_transition(policy, ClaimStatus::disputed, weak, "checker.example", none).pass);
+}
