@@ -36,7 +36,7 @@ void FactcheckReader::fetch_pages(CycleReport& report) {
   if (std::ranges::none_of(feeds, [](const auto& f) { return f.kind == "factcheck"; })) {
     return;  // no fact-check feed, no second connection
   }
-  m_pages = std::make_unique<storage::FactcheckPages>(m_store.path());
+  m_pages = std::make_unique<storage::FactcheckPages>(m_store.database());
   m_pages->requeue_due(m_clock.now());
   std::vector<feeds::FetchRequest> requests;
   std::vector<std::int64_t> order;

@@ -21,12 +21,12 @@ void earliest(std::optional<TimePoint>& slot, TimePoint t) {
 }  // namespace
 
 WebhookRound deliver_webhooks(const std::vector<WebhookConfig>& webhooks,
-                              const std::filesystem::path& db, const Clock& clock) {
+                              storage::Store& store, const Clock& clock) {
   WebhookRound round;
   if (webhooks.empty()) {
     return round;
   }
-  storage::WebhookOutbox outbox(db);
+  storage::WebhookOutbox outbox(store.database());
   for (const auto& w : webhooks) {
     outbox.enqueue(w.url, w.kinds, clock.now());
     auto due = outbox.due(w.url, clock.now());

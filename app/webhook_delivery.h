@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/webhook_config.h"
+#include "storage/store.h"
 #include "util/time.h"
 
 namespace hw::app {
@@ -22,6 +23,6 @@ struct WebhookRound {
 // one timeout per round and receives its alerts in order once it is back. Network failures
 // are logged and counted, never thrown; a database failure throws StorageError.
 WebhookRound deliver_webhooks(const std::vector<WebhookConfig>& webhooks,
-                              const std::filesystem::path& db, const Clock& clock);
+                              storage::Store& store, const Clock& clock);
 
 }  // namespace hw::app

@@ -90,7 +90,7 @@ int Daemon::run() {
   auto deliver_hooks = [&] {
     next_webhooks = Steady::time_point::max();
     try {
-      if (const auto r = deliver_webhooks(m_loaded.config.webhooks, db, clock); r.next_attempt_at) {
+      if (const auto r = deliver_webhooks(m_loaded.config.webhooks, *store, clock); r.next_attempt_at) {
         next_webhooks = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::max(*r.next_attempt_at - clock.now(), TimePoint::duration{}));
       }
     } catch (const Failure& e) {

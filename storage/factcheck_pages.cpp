@@ -4,8 +4,7 @@
 
 namespace hw::storage {
 
-FactcheckPages::FactcheckPages(const std::filesystem::path& db, Database::Access access)
-    : m_db(db, access) {}
+FactcheckPages::FactcheckPages(Database& db) : m_db(db) {}
 
 int FactcheckPages::requeue_due(TimePoint now) {
   Transaction tx(m_db, "queue fact-check pages due for a retry");

@@ -55,8 +55,8 @@ struct PageFetched {
 
 class FactcheckPages {
  public:
-  explicit FactcheckPages(const std::filesystem::path& db,
-                          Database::Access access = Database::Access::read_write);
+  // Works over the store's connection (Store::database()), like DigestOutbox.
+  explicit FactcheckPages(Database& db);
 
   // Puts the current revision of every story whose page retry is due back on the evaluation
   // queue (and clears the retry time); returns how many.
@@ -74,7 +74,7 @@ class FactcheckPages {
   std::vector<std::string> claims_of_link(std::string_view url) const;
 
  private:
-  mutable Database m_db;
+  Database& m_db;
 };
 
 }  // namespace hw::storage

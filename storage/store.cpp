@@ -421,10 +421,6 @@ int Store::schema_version() const {
   return storage::schema_version(m_impl->db);
 }
 
-const std::filesystem::path& Store::path() const {
-  return m_impl->db.path();
-}
-
 int Store::latest_schema_version() {
   return storage::latest_schema_version();
 }

@@ -244,8 +244,6 @@ class Store {
   ~Store();
 
   int schema_version() const;
-  // The database file (for helpers that open their own connection, e.g. FactcheckPages).
-  const std::filesystem::path& path() const;
   static int latest_schema_version();
 
   // Feeds. ensure_feed returns the id of the feed with this URL, creating it when new.

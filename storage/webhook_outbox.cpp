@@ -7,8 +7,7 @@
 
 namespace hw::storage {
 
-WebhookOutbox::WebhookOutbox(const std::filesystem::path& db, Database::Access access)
-    : m_db(db, access) {}
+WebhookOutbox::WebhookOutbox(Database& db) : m_db(db) {}
 
 int WebhookOutbox::enqueue(const std::string& endpoint, const std::vector<AlertKind>& kinds,
                            TimePoint now) {

@@ -26,9 +26,8 @@ struct WebhookDelivery {
 
 class WebhookOutbox {
  public:
-  // Opens its own connection to a database that Store::open has already migrated.
-  explicit WebhookOutbox(const std::filesystem::path& db,
-                         Database::Access access = Database::Access::read_write);
+  // Works over the store's connection (Store::database()), like DigestOutbox.
+  explicit WebhookOutbox(Database& db);
 
   // Queues for `endpoint` every alert raised since it was last offered alerts whose kind is in
   // `kinds` (all kinds when empty); backfill alerts never. An endpoint seen for the first time
@@ -49,7 +48,7 @@ class WebhookOutbox {
   std::optional<TimePoint> next_attempt() const;
 
  private:
-  mutable Database m_db;
+  Database& m_db;
 };
 
 }  // namespace hw::storage

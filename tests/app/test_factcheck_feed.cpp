@@ -157,7 +157,7 @@ TEST_CASE("a fact-check feed's verdicts move the claims, once, and a missing pag
     CHECK(server.hits("/status/404") == 2);
     CHECK(again.alerts.empty());
     CHECK(store.counts().matches == counts.matches);
-    hw::storage::FactcheckPages pages(dir / "hw.db");
+    hw::storage::FactcheckPages pages(store.database());
     const auto failed = pages.page(missing);
     REQUIRE(failed);
     CHECK(failed->error_count == 2);

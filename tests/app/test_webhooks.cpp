@@ -46,6 +46,18 @@ void raise_alert(const std::filesystem::path& db, hw::AlertKind kind, const std:
   REQUIRE(store.record_evaluation(w));
 }
 
+// Each round over a store opened afresh, as after a restart of the daemon.
+hw::app::WebhookRound deliver(const std::vector<hw::app::WebhookConfig>& hooks,
+                              const std::filesystem::path& db, const hw::Clock& clock) {
+  auto store = hw::storage::Store::open(db, hw::storage::OpenMode::read_write);
+  return hw::app::deliver_webhooks(hooks, store, clock);
+}
+
+std::int64_t undelivered(const std::filesystem::path& db) {
+  auto store = hw::storage::Store::open(db, hw::storage::OpenMode::read_write);
+  return hw::storage::WebhookOutbox(store.database()).undelivered();
+}
+
 }  // namespace
 
 TEST_CASE("webhook: fails, times out, then accepts; signed, in order, once across restarts") {
@@ -72,37 +84,37 @@ TEST_CASE("webhook: fails, times out, then accepts; signed, in order, once acros
   const std::vector<hw::app::WebhookConfig> hooks{hook};
 
   // First sight of the endpoint: only alerts raised from now on go to it.
-  CHECK(hw::app::deliver_webhooks(hooks, db, clock).delivered == 0);
+  CHECK(deliver(hooks, db, clock).delivered == 0);
   raise_alert(db, hw::AlertKind::status_change, "first", clock.now());
   raise_alert(db, hw::AlertKind::hype_spike, "filtered out by kinds", clock.now());
   raise_alert(db, hw::AlertKind::status_change, "second", clock.now());
 
-  auto r = hw::app::deliver_webhooks(hooks, db, clock);  // 500
+  auto r = deliver(hooks, db, clock);  // 500
   CHECK(r.delivered == 0);
   CHECK(r.failed == 1);
   REQUIRE(r.next_attempt_at.has_value());
   CHECK(*r.next_attempt_at == clock.now() + 60s);
-  CHECK(hw::app::deliver_webhooks(hooks, db, clock).failed == 0);  // backing off: no POST
+  CHECK(deliver(hooks, db, clock).failed == 0);  // backing off: no POST
   CHECK(received(log).size() == 1);
 
   clock.advance(60s);
-  r = hw::app::deliver_webhooks(hooks, db, clock);  // hang: our 1 s timeout gives up
+  r = deliver(hooks, db, clock);  // hang: our 1 s timeout gives up
   CHECK(r.failed == 1);
   CHECK(*r.next_attempt_at == clock.now() + 120s);  // doubled
 
   clock.advance(120s);
-  r = hw::app::deliver_webhooks(hooks, db, clock);  // 200, 200
+  r = deliver(hooks, db, clock);  // 200, 200
   CHECK(r.delivered == 2);
   CHECK(r.failed == 0);
   CHECK_FALSE(r.next_attempt_at.has_value());
 
   // A restart (new outbox connection, same database) sends nothing again; a new alert once.
   clock.advance(3600s);
-  CHECK(hw::app::deliver_webhooks(hooks, db, clock).delivered == 0);
+  CHECK(deliver(hooks, db, clock).delivered == 0);
   raise_alert(db, hw::AlertKind::status_change, "third", clock.now());
-  CHECK(hw::app::deliver_webhooks(hooks, db, clock).delivered == 1);
-  CHECK(hw::app::deliver_webhooks(hooks, db, clock).delivered == 0);
-  CHECK(hw::storage::WebhookOutbox(db).undelivered() == 0);
+  CHECK(deliver(hooks, db, clock).delivered == 1);
+  CHECK(deliver(hooks, db, clock).delivered == 0);
+  CHECK(undelivered(db) == 0);
 
   const auto requests = received(log);
   REQUIRE(requests.size() == 5);
@@ -150,11 +162,11 @@ TEST_CASE("webhook: an unreadable secret file is a failure with the path, nothin
   hook.url = "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hook";
   hook.secret = {hw::alerts::WebhookSecret::Source::file, (dir / "missing-secret").string()};
   const std::vector<hw::app::WebhookConfig> hooks{hook};
-  hw::app::deliver_webhooks(hooks, db, clock);
+  deliver(hooks, db, clock);
   raise_alert(db, hw::AlertKind::status_change, "first", clock.now());
-  CHECK(hw::app::deliver_webhooks(hooks, db, clock).failed == 1);
+  CHECK(deliver(hooks, db, clock).failed == 1);
   CHECK(received(log).empty());
-  CHECK(hw::storage::WebhookOutbox(db).undelivered() == 1);
+  CHECK(undelivered(db) == 1);
 }
 
 TEST_CASE("webhook config: keys, one secret source, kinds, errors with line and column") {
