@@ -31,8 +31,8 @@ hw::app::Invocation invocation(const CommandLine& cl) {
   inv.csv = cl.csv;
   inv.log_level = cl.log_level;
   const auto terminal = hw::app::stdout_terminal();
-  inv.width = hw::app::table_width(cl.width, terminal.is_tty, std::getenv("COLUMNS"),
-                                   terminal.columns);
+  inv.width =
+      hw::app::table_width(cl.width, terminal.is_tty, std::getenv("COLUMNS"), terminal.columns);
   inv.color = hw::app::use_color(cl.color, terminal.is_tty, std::getenv("NO_COLOR"));
   return inv;
 }
@@ -71,8 +71,8 @@ int dispatch(const CommandLine& cl) {
     for (const auto& word : cl.args) {
       query += (query.empty() ? "" : " ") + word;
     }
-    return hw::app::cmd_search(inv, cl.fts ? query : hw::app::fts_query_for_words(query),
-                               cl.limit, std::cout);
+    return hw::app::cmd_search(inv, cl.fts ? query : hw::app::fts_query_for_words(query), cl.limit,
+                               std::cout);
   }
   if (command == "show") {
     return hw::app::cmd_show(inv, cl.story_id, std::cout);

@@ -1,9 +1,9 @@
 #include "cli/command_line.h"
 
+#include <sysexits.h>
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <ostream>
-#include <sysexits.h>
 
 #include "app/app.h"
 #include "cli/suggest.h"
@@ -162,13 +162,13 @@ const CLI::App* check_words(const CLI::App& root, const std::vector<std::string>
       break;
     }
     if (a.starts_with("--")) {
-      const std::string name = a.substr(2, a.find('=') == std::string::npos ? std::string::npos
-                                                                             : a.find('=') - 2);
+      const std::string name =
+          a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
       const CLI::Option* o = find_option(at, name, true);
       if (o == nullptr) {
         const std::string typed = "--" + name;
-        throw Refusal{full_name(at), "unknown option '" + typed + "'" +
-                                         did_you_mean(typed, option_names(at))};
+        throw Refusal{full_name(at),
+                      "unknown option '" + typed + "'" + did_you_mean(typed, option_names(at))};
       }
       if (o->get_expected_min() > 0 && a.find('=') == std::string::npos) {
         ++i;  // its value
@@ -283,13 +283,13 @@ class Parser {
     m_app.add_option("--db", m_cl.db, "database file")->type_name("FILE");
     m_app.add_option("--log-level", m_cl.log_level, "debug, info, warning or error")
         ->type_name("LEVEL")
-        ->check(CLI::IsMember({"debug", "info", "warning", "error"}));
+        ->check(CLI::IsMember({"debug", "info", "warning", "error"}).description(""));
     m_app.add_option("--color,--colour", m_color, "auto, always or never")
         ->type_name("WHEN")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+        ->check(CLI::IsMember({"auto", "always", "never"}).description(""));
     m_app.add_option("--width", m_width, "fit tables into COLUMNS")
         ->type_name("COLUMNS")
-        ->check(CLI::Range(20, 10000));
+        ->check(CLI::Range(20, 10000).description(""));
     m_app.get_formatter()->label("REQUIRED", "(required)");
     m_app.get_formatter()->column_width(26);
     define_commands();
@@ -311,7 +311,9 @@ class Parser {
     s->add_flag("--csv", m_cl.csv, "CSV output (RFC 4180), cells never shortened");
   }
   void limit_option(CLI::App* s, int& into, const std::string& what) {
-    s->add_option("--limit", into, what)->type_name("N")->check(CLI::Range(1, 1000000));
+    s->add_option("--limit", into, what)
+        ->type_name("N")
+        ->check(CLI::Range(1, 1000000).description(""));
   }
   void since_option(CLI::App* s, const std::string& what) {
     s->add_option("--since", m_cl.since,
@@ -335,10 +337,14 @@ void Parser::define_commands() {
   auto* claims = command(&m_app, "claims", "the claims table");
   output_options(claims);
   claims->add_flag("--all", m_cl.all, "also retired claims (no longer in the claims file)");
-  claims->add_option("--status", m_cl.status, "only claims with this status")
+  claims
+      ->add_option("--status", m_cl.status,
+                   "only claims with this status: tracked, reported, disputed, clarified, "
+                   "confirmed or retracted")
       ->type_name("STATUS")
-      ->check(CLI::IsMember(
-          {"tracked", "reported", "disputed", "clarified", "confirmed", "retracted"}));
+      ->check(
+          CLI::IsMember({"tracked", "reported", "disputed", "clarified", "confirmed", "retracted"})
+              .description(""));
 
   auto* history = command(&m_app, "history", "the status timeline of one claim");
   history->add_flag("--json", m_cl.json, "JSON output");
@@ -354,7 +360,8 @@ void Parser::define_commands() {
 
   auto* stories = command(&m_app, "stories", "stories, newest first, with the claims they matched");
   output_options(stories);
-  stories->add_option("--claim", m_cl.claim, "only stories matching this claim")->type_name("CLAIM");
+  stories->add_option("--claim", m_cl.claim, "only stories matching this claim")
+      ->type_name("CLAIM");
   since_option(stories, "published");
   limit_option(stories, m_cl.limit, "at most N (default 50)");
 
@@ -420,8 +427,7 @@ void Parser::define_commands() {
   output_options(set_status);
   set_status->add_option("CLAIM", m_cl.claim, "the claim's id")->required()->type_name("");
   set_status->add_option("STATUS", m_cl.status, "the new status")->required()->type_name("");
-  set_status->add_option("--reason", m_cl.reason, "why (goes into the history)")
-      ->type_name("TEXT");
+  set_status->add_option("--reason", m_cl.reason, "why (goes into the history)")->type_name("TEXT");
   auto* test = command(claim, "test", "which stored stories a claim would match; records nothing");
   output_options(test);
   test->add_option("CLAIM", m_cl.claim, "a claim of the claims file, as written now")

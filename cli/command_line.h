@@ -13,18 +13,18 @@
 namespace hw::app {
 
 struct CommandLine {
-  std::string command;     // "claims", "feeds add", "claim test", …
+  std::string command;                // "claims", "feeds add", "claim test", …
   std::string config, db, log_level;  // common options; empty = default
   ColorWhen color = ColorWhen::automatic;
-  std::optional<int> width;           // --width
+  std::optional<int> width;  // --width
   bool json = false, csv = false;
   bool once = false, undelivered = false, send = false, dry_run = false, html = false;
   bool all = false, explain = false, fts = false;
   int limit = 50;
-  std::optional<int> alerts_limit;    // alerts: all unless asked
+  std::optional<int> alerts_limit;  // alerts: all unless asked
   std::string claim, status, statement, reason, since;
   std::string source, base_uri, content_type, claims_rules, name, interval;
-  std::vector<std::string> args;      // the command's positional words (ids, URLs, query words)
+  std::vector<std::string> args;  // the command's positional words (ids, URLs, query words)
   std::int64_t story_id = 0;
 };
 

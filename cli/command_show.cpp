@@ -89,8 +89,7 @@ int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out) {
 
   out << "story " << story->id << ": " << printable(current.title) << "\n";
   out << "link:       " << (story->link.empty() ? "-" : printable(story->link)) << "\n";
-  out << "feed:       "
-      << (story->feed_name.empty() ? "" : printable(story->feed_name) + " ")
+  out << "feed:       " << (story->feed_name.empty() ? "" : printable(story->feed_name) + " ")
       << "<" << printable(story->feed_url) << ">\n";
   out << "published:  "
       << (story->published ? format_utc(*story->published) : "- (the feed gives no date)") << "\n";
@@ -100,7 +99,8 @@ int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out) {
   out << "first seen: " << format_utc(story->first_seen) << "\n";
   out << "revisions:  " << story->revisions.size();
   for (const auto& r : story->revisions) {
-    out << (r.revision == 1 ? "  (" : ", ") << r.revision << " fetched " << format_utc(r.fetched_at);
+    out << (r.revision == 1 ? "  (" : ", ") << r.revision << " fetched "
+        << format_utc(r.fetched_at);
   }
   out << ")\n\n";
   print_text(body(current), out);

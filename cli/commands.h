@@ -26,8 +26,8 @@ struct Invocation {
 int cmd_poll(const Invocation& inv, bool once, std::ostream& out);
 int cmd_demo(const Invocation& inv, std::ostream& out);
 // `claims [--all] [--status S]`: retired claims (gone from the claims file) only with --all;
-// `status` empty = every status.
-int cmd_claims(const Invocation& inv, bool include_retired, const std::string& status,
+// `only_status` empty = every status.
+int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out);
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out);
 // Newest first; `limit`: the newest N only.

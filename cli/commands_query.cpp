@@ -48,12 +48,13 @@ Activity activity(const storage::Store& store, const std::string& claim_id, Time
 
 }  // namespace
 
-int cmd_claims(const Invocation& inv, bool include_retired, const std::string& status,
+int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out) {
   auto store = open_for_query(inv.paths);
   auto claims = store.list_claims(include_retired);
-  if (!status.empty()) {
-    std::erase_if(claims, [&](const storage::ClaimRecord& c) { return to_string(c.status) != status; });
+  if (!only_status.empty()) {
+    std::erase_if(claims,
+                  [&](const storage::ClaimRecord& c) { return to_string(c.status) != only_status; });
   }
   // Counted up to the newest evidence when that is older than now (an archive replayed or a
   // database copied for analysis), so 24H/7D describe the last days of the news it holds.
@@ -79,9 +80,8 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& s
     const auto a = activity(store, c.id, now);
     const std::string status =
         std::string(to_string(c.status)) + (c.retired_at ? " (retired)" : "");
-    table.add({c.id, status, format_utc(c.since),
-               std::to_string(c.matches), std::to_string(a.day), std::to_string(a.week), a.trend,
-               c.statement});
+    table.add({c.id, status, format_utc(c.since), std::to_string(c.matches), std::to_string(a.day),
+               std::to_string(a.week), a.trend, c.statement});
   }
   table.flexible(7);
   table.paint(1, status_color);

@@ -6,7 +6,8 @@
 
 namespace hw::app {
 
-std::string_view status_color(std::string_view cell);      // claim status, stance
-std::string_view feed_state_color(std::string_view cell);  // ok | new | failing | waiting | disabled
+std::string_view status_color(std::string_view cell);  // claim status, stance
+std::string_view feed_state_color(
+    std::string_view cell);  // ok | new | failing | waiting | disabled
 
 }  // namespace hw::app

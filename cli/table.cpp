@@ -23,7 +23,8 @@ Glyph glyph_at(std::string_view s, std::size_t i) {
   if (n <= 0) {
     return {};
   }
-  return {static_cast<std::size_t>(n), static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)))};
+  return {static_cast<std::size_t>(n),
+          static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)))};
 }
 
 // The longest prefix of `s` at most `max` columns wide.

@@ -19,7 +19,8 @@ const std::string kLongTitle =
 
 const std::string kFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Test Wire</title><link>https://wire.example/</link>
-<item><title>)" + kLongTitle + R"(</title>
+<item><title>)" + kLongTitle +
+                          R"(</title>
   <link>https://www.wire.example/world/2012/05/23/clinton-yemen-websites-hacked-state-department</link>
   <guid>hack</guid><pubDate>Wed, 23 May 2012 10:00:00 GMT</pubDate>
   <description>Clinton said a State Department unit hacked al-Qaeda websites in Yemen.</description></item>

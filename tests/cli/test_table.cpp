@@ -28,11 +28,11 @@ std::string printed(const Table& t, hw::app::TableStyle style = {}) {
 
 TEST_CASE("display width counts CJK and emoji as two columns, combining marks as none") {
   CHECK(hw::app::display_width("abc") == 3);
-  CHECK(hw::app::display_width("é") == 1);            // precomposed
-  CHECK(hw::app::display_width("e\xCC\x81") == 1);    // e + combining acute
+  CHECK(hw::app::display_width("é") == 1);          // precomposed
+  CHECK(hw::app::display_width("e\xCC\x81") == 1);  // e + combining acute
   CHECK(hw::app::display_width("中国") == 4);
   CHECK(hw::app::display_width("\xF0\x9F\x98\x80") == 2);  // 😀
-  CHECK(hw::app::display_width("\xFF") == 1);         // not UTF-8: one column
+  CHECK(hw::app::display_width("\xFF") == 1);              // not UTF-8: one column
 }
 
 TEST_CASE("columns line up by display width, wide characters included") {
@@ -49,7 +49,8 @@ TEST_CASE("columns line up by display width, wide characters included") {
 TEST_CASE("a table wider than the terminal shortens links, then the flexible column") {
   Table t({"ID", "STATEMENT", "LINK"});
   const std::string statement(200, 's');
-  const std::string link = "https://www.example.org/news/2012/05/24/a-very-long-path/yemen-hack.html";
+  const std::string link =
+      "https://www.example.org/news/2012/05/24/a-very-long-path/yemen-hack.html";
   t.add({"1", statement, link});
   t.flexible(1);
   t.links(2);
