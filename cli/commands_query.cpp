@@ -53,8 +53,8 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
   auto store = open_for_query(inv.paths);
   auto claims = store.list_claims(include_retired);
   if (!only_status.empty()) {
-    std::erase_if(claims,
-                  [&](const storage::ClaimRecord& c) { return to_string(c.status) != only_status; });
+    std::erase_if(
+        claims, [&](const storage::ClaimRecord& c) { return to_string(c.status) != only_status; });
   }
   // Counted up to the newest evidence when that is older than now (an archive replayed or a
   // database copied for analysis), so 24H/7D describe the last days of the news it holds.
