@@ -245,6 +245,7 @@ int cmd_feeds(const Invocation& inv, std::ostream& out) {
                f.last_http_status ? std::to_string(f.last_http_status) : "",
                std::to_string(f.error_count), next, std::to_string(f.stories), f.url, why});
   }
+  table.flexible(1);
   table.flexible(9);
   table.links(8);
   table.paint(2, feed_state_color);

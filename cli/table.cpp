@@ -99,10 +99,14 @@ std::string shorten_link(const std::string& url, std::size_t max) {
   const auto slash = s.find('/');
   const std::string_view host = s.substr(0, slash);
   const std::size_t host_width = display_width(host);
-  if (slash == std::string_view::npos || host_width + 3 > max) {
+  if (slash == std::string_view::npos || host_width + 2 > max) {
     return ellipsize(std::string(s), max);
   }
-  return std::string(host) + "/…" + std::string(tail(s.substr(slash + 1), max - host_width - 2));
+  // A few letters of a path say nothing ("example.org/…e"): then the host alone.
+  constexpr std::size_t kMinTail = 6;
+  const std::size_t room = max - host_width - 2;
+  return std::string(host) + "/…" +
+         (room < kMinTail ? std::string() : std::string(tail(s.substr(slash + 1), room)));
 }
 
 Table::Table(std::vector<std::string> header)

@@ -82,6 +82,9 @@ TEST_CASE("links are shortened to host, an ellipsis and the end of the path") {
   CHECK(hw::app::display_width(short_link) <= 40);
   CHECK_THAT(short_link, Contains("meridianwire.example/…") && Contains("yemen-ads"));
   CHECK_THAT(short_link, !Contains("https://"));
+  // Too little room for a useful end of the path: the host alone.
+  CHECK(hw::app::shorten_link("https://pacificpolicy.example/2012/09/14/hype", 26) ==
+        "pacificpolicy.example/…");
 }
 
 TEST_CASE("empty cells show as - in tables and stay empty in CSV") {
