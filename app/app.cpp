@@ -45,7 +45,7 @@ storage::Store open_for_query(const PathOptions& o) {
   const fs::path db = query_database_path(o);
   std::error_code ec;
   if (!fs::exists(db, ec)) {
-    throw ConfigError("no database at " + db.string() +
+    throw NotFound("no database at " + db.string() +
                       " (run `hypewatch poll --once` first, or pass --db FILE)");
   }
   return storage::Store::open(db, storage::OpenMode::read_only);
@@ -59,7 +59,7 @@ storage::ClaimRecord require_claim(const storage::Store& store, const std::strin
   for (const auto& c : store.list_claims()) {
     known += (known.empty() ? "" : ", ") + c.id;
   }
-  throw ConfigError("unknown claim '" + claim_id + "' (known: " + known + ")");
+  throw NotFound("unknown claim '" + claim_id + "' (known: " + known + ")");
 }
 
 namespace {

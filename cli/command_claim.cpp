@@ -14,17 +14,17 @@ int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
                          const Clock& clock, std::ostream& out) {
   const auto status = claim_status_from_string(status_text);
   if (!status) {
-    throw ConfigError("invalid status '" + status_text +
+    throw UsageError("invalid status '" + status_text +
                       "' (valid: tracked, reported, disputed, clarified, confirmed, retracted)");
   }
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw ConfigError("--reason is required: say why, it goes into the claim's history");
+    throw UsageError("--reason is required: say why, it goes into the claim's history");
   }
   // Same database the queries read, but opened for writing; it must exist already.
   const auto db = query_database_path(inv.paths);
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
-    throw ConfigError("no database at " + db.string() +
+    throw NotFound("no database at " + db.string() +
                       " (run `hypewatch poll --once` first, or pass --db FILE)");
   }
   auto store = open_for_write(db);

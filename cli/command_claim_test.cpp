@@ -83,7 +83,7 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
       for (const Claim& c : loaded.claims) {
         known += (known.empty() ? "" : ", ") + c.id;
       }
-      throw ConfigError("unknown claim '" + test.claim_id + "' in " +
+      throw NotFound("unknown claim '" + test.claim_id + "' in " +
                         loaded.config.claims_file.string() + " (known: " + known + ")");
     }
     statement = it->statement;

@@ -47,9 +47,9 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
     case DeliveryResult::Outcome::waiting_for_retry:
       out << "digest " << r.message_id << " NOT delivered (" << r.alerts
           << " alerts kept for retry): " << printable(r.error) << "\n";
-      return 1;
+      return EX_UNAVAILABLE;
   }
-  return 1;
+  return EX_SOFTWARE;
 }
 
 }  // namespace hw::app

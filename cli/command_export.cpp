@@ -4,6 +4,7 @@
 
 #include "alerts/claim_review_export.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "util/printable.h"
 
 namespace hw::app {
@@ -12,8 +13,7 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
                            std::ostream& out, std::ostream& err) {
   if (!request.base_url.empty() && !request.base_url.starts_with("https://") &&
       !request.base_url.starts_with("http://")) {
-    err << "hypewatch export: --base-url must be an http:// or https:// URL\n";
-    return 2;
+    throw UsageError("--base-url must be an http:// or https:// URL");
   }
   auto store = open_for_query(inv.paths);
   std::vector<storage::ClaimRecord> claims;
@@ -59,7 +59,8 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
     out << (i == 0 ? "\n" : ",\n") << reviews[i];
   }
   out << (reviews.empty() ? "]\n" : "\n]\n");
-  return refused == 0 ? 0 : 1;
+  // The reviews that exist are printed; a named claim without a verdict is bad input.
+  return refused == 0 ? 0 : EX_DATAERR;
 }
 
 }  // namespace hw::app

@@ -121,7 +121,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
     interval = parse_duration(cmd.interval);
     if (!interval) {
       err << "hypewatch feeds: --interval must be a positive duration such as 15m, 1h or 900\n";
-      return 2;
+      return EX_USAGE;
     }
   }
 
@@ -132,14 +132,14 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   if (cmd.action == "add") {
     if (cmd.args.empty()) {
       err << "hypewatch feeds add: give one or more feed URLs\n";
-      return 2;
+      return EX_USAGE;
     }
     std::vector<std::string> urls;
     for (const auto& a : cmd.args) {
       auto url = normalize_feed_url(a);
       if (!url) {
         err << "hypewatch feeds add: " << url.error().message << "\n";
-        return 2;
+        return EX_USAGE;
       }
       urls.push_back(*url);
     }
@@ -153,21 +153,32 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   if (cmd.action == "remove") {
     if (cmd.args.empty()) {
       err << "hypewatch feeds remove: give feed URLs or ids (see `hypewatch feeds`)\n";
-      return 2;
+      return EX_USAGE;
+    }
+    for (const auto& a : cmd.args) {
+      // An id is a number that fits 64 bits; more digits are a typo, not a feed to look for.
+      std::int64_t id = 0;
+      const char* end = a.data() + a.size();
+      if (!a.empty() && a.find_first_not_of("0123456789") == std::string::npos &&
+          std::from_chars(a.data(), end, id).ec != std::errc()) {
+        err << "hypewatch feeds remove: FEED '" << a
+            << "' is not a feed id (ids are at most 9223372036854775807; see `hypewatch feeds`)\n";
+        return EX_USAGE;
+      }
     }
     auto store = open_feeds_database(inv);
     int status = 0;
     for (const auto& a : cmd.args) {
       const auto feed = find_by_url_or_id(store, a);
       if (!feed) {
-        err << "hypewatch feeds remove: no feed " << a << "\n";
-        status = 1;
+        err << "hypewatch feeds remove: no feed " << printable(a) << "\n";
+        status = EX_NOINPUT;
         continue;
       }
       if (feed->source == "config" && feed->disabled_reason != "removed from config") {
         err << "hypewatch feeds remove: feed " << feed->id << " " << feed->url
             << " is listed in the config file; remove its [[feed]] entry there\n";
-        status = 1;
+        status = EX_CONFIG;
         continue;
       }
       // Disabled, not deleted: its stories stay evidence in claim histories.
@@ -182,7 +193,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   if (cmd.action == "import") {
     if (cmd.args.size() != 1) {
       err << "hypewatch feeds import: give exactly one OPML file\n";
-      return 2;
+      return EX_USAGE;
     }
     const fs::path file = cmd.args[0];
     std::string bytes;
@@ -190,19 +201,19 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
       std::ifstream in(file, std::ios::binary);
       if (!in) {
         err << "hypewatch feeds import: cannot read " << file.string() << "\n";
-        return 1;
+        return EX_NOINPUT;
       }
       std::error_code ec;
       if (fs::file_size(file, ec) > (16u << 20)) {
         err << "hypewatch feeds import: " << file.string() << " is larger than 16 MiB\n";
-        return 1;
+        return EX_DATAERR;
       }
       bytes.assign(std::istreambuf_iterator<char>(in), {});
     }
     auto feeds = parse_opml(bytes, file.string());
     if (!feeds) {
       err << "hypewatch feeds import: " << feeds.error().message << "\n";
-      return 1;
+      return EX_DATAERR;
     }
     auto store = open_feeds_database(inv);
     int added = 0, skipped = 0;
@@ -240,7 +251,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
 
   err << "hypewatch feeds: unknown action '" << cmd.action
       << "' (use add, remove, import or export; no action lists the feeds)\n";
-  return 2;
+  return EX_USAGE;
 }
 
 }  // namespace hw::app

@@ -21,7 +21,7 @@ int cmd_parse(const std::string& source, const std::string& base_uri,
     auto results = fetcher.fetch_all({{source, "", ""}});
     if (!results[0]) {
       err << "hypewatch parse: " << results[0].error().message << "\n";
-      return 1;
+      return EX_UNAVAILABLE;
     }
     auto& fetched = std::get<feeds::Fetched>(*results[0]);
     bytes = std::move(fetched.body);
@@ -35,7 +35,7 @@ int cmd_parse(const std::string& source, const std::string& base_uri,
     std::ifstream in(source, std::ios::binary);
     if (!in) {
       err << "hypewatch parse: " << source << ": cannot open file\n";
-      return 1;
+      return EX_NOINPUT;
     }
     std::ostringstream buf;
     buf << in.rdbuf();
@@ -44,7 +44,7 @@ int cmd_parse(const std::string& source, const std::string& base_uri,
   auto parsed = feeds::parse_feed(bytes, base, ctype);
   if (!parsed) {
     err << "hypewatch parse: " << source << ": " << parsed.error().message << "\n";
-    return 1;
+    return EX_DATAERR;
   }
   out << to_json(*parsed).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;

@@ -62,7 +62,7 @@ CycleReport run_once(const Loaded& loaded, const fs::path& db) {
 
 int cmd_poll(const Invocation& inv, bool once, std::ostream& out) {
   if (!once) {
-    throw ConfigError(
+    throw UsageError(
         "`hypewatch poll` runs a single cycle: pass --once (the continuous loop is hypewatchd)");
   }
   const Loaded loaded = load_everything(config_path(inv.paths));
@@ -91,7 +91,7 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
   Invocation query = inv;
   query.paths = paths;
   out << "\nclaims:\n";
-  cmd_claims(query, /*include_retired=*/false, out);
+  cmd_claims(query, /*include_retired=*/false, /*status=*/"", out);
   auto store = storage::Store::open(*paths.db, storage::OpenMode::read_only);
   for (const auto& c : store.list_claims()) {
     // The point of the demo: claims that were corrected, and what happened next.

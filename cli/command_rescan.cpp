@@ -30,7 +30,7 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
       for (const auto& k : known) {
         list += (list.empty() ? "" : ", ") + k;
       }
-      throw ConfigError("unknown claim '" + id + "' in " + loaded.config.claims_file.string() +
+      throw NotFound("unknown claim '" + id + "' in " + loaded.config.claims_file.string() +
                         " (known: " + list + ")");
     }
   }

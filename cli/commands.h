@@ -1,12 +1,15 @@
 #pragma once
 // The `hypewatch` subcommands. Each returns the process exit code; they throw hw::Failure for
-// configuration/storage problems, which main turns into "hypewatch CMD: message" and exit 1.
+// configuration/storage problems, which main turns into "hypewatch CMD: message" and the exit
+// code exit_codes.h gives it.
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "cli/exit_codes.h"
 #include "util/time.h"
 
 namespace hw::app {
@@ -15,16 +18,21 @@ struct Invocation {
   PathOptions paths;
   bool json = false;
   bool csv = false;       // --csv: tables as CSV, cells never shortened
+  int width = 0;          // tables fit this many columns; 0 = no limit (cli/terminal.h)
+  bool color = false;     // status colours in tables
   std::string log_level;  // empty: from config or "warning" for the CLI
 };
 
 int cmd_poll(const Invocation& inv, bool once, std::ostream& out);
 int cmd_demo(const Invocation& inv, std::ostream& out);
-// `claims [--all]`: retired claims (gone from the claims file) only with --all.
-int cmd_claims(const Invocation& inv, bool include_retired, std::ostream& out);
-int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out);
-int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
+// `claims [--all] [--status S]`: retired claims (gone from the claims file) only with --all;
+// `only_status` empty = every status.
+int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out);
+int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out);
+// Newest first; `limit`: the newest N only.
+int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
+               std::optional<int> limit, std::ostream& out);
 int cmd_feeds(const Invocation& inv, std::ostream& out);
 // `feeds add|remove|import|export` (command_feeds.cpp).
 struct FeedsCommand {
@@ -38,7 +46,10 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
                      std::ostream& err);
 int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<TimePoint> since,
                 int limit, std::ostream& out);
-int cmd_search(const Invocation& inv, const std::string& query, int limit, std::ostream& out);
+// `fts_query` in FTS5 syntax (search_query.h makes one from plain words).
+int cmd_search(const Invocation& inv, const std::string& fts_query, int limit, std::ostream& out);
+// `show STORY` (command_show.cpp): one story, its revisions and its matches.
+int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out);
 int cmd_stats(const Invocation& inv, std::ostream& out);
 int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out);
 // `classify [--claims RULES]`: JSON lines in, one verdict line out per input (README.md).

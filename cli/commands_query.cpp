@@ -1,4 +1,5 @@
 // Read-only queries over the database: claims, history, alerts, feeds.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <set>
@@ -6,7 +7,9 @@
 #include "alerts/alert_text.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "cli/status_colors.h"
 #include "cli/table.h"
+#include "cli/table_output.h"
 #include "util/printable.h"
 
 namespace hw::app {
@@ -46,9 +49,14 @@ Activity activity(const storage::Store& store, const std::string& claim_id, Time
 
 }  // namespace
 
-int cmd_claims(const Invocation& inv, bool include_retired, std::ostream& out) {
+int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
+               std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  const auto claims = store.list_claims(include_retired);
+  auto claims = store.list_claims(include_retired);
+  if (!only_status.empty()) {
+    std::erase_if(
+        claims, [&](const storage::ClaimRecord& c) { return to_string(c.status) != only_status; });
+  }
   // Counted up to the newest evidence when that is older than now (an archive replayed or a
   // database copied for analysis), so 24H/7D describe the last days of the news it holds.
   TimePoint now = SystemClock().now();
@@ -73,15 +81,12 @@ int cmd_claims(const Invocation& inv, bool include_retired, std::ostream& out) {
     const auto a = activity(store, c.id, now);
     const std::string status =
         std::string(to_string(c.status)) + (c.retired_at ? " (retired)" : "");
-    table.add({c.id, status, format_utc(c.since),
-               std::to_string(c.matches), std::to_string(a.day), std::to_string(a.week), a.trend,
-               inv.csv ? c.statement : ellipsize(c.statement, 60)});
+    table.add({c.id, status, format_utc(c.since), std::to_string(c.matches), std::to_string(a.day),
+               std::to_string(a.week), a.trend, c.statement});
   }
-  if (inv.csv) {
-    table.print_csv(out);
-  } else {
-    table.print(out);
-  }
+  table.flexible(7);
+  table.paint(1, status_color);
+  print_table(table, inv, out);
   return 0;
 }
 
@@ -129,12 +134,17 @@ int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream
 }
 
 int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
-               std::ostream& out) {
+               std::optional<int> limit, std::ostream& out) {
   auto store = open_for_query(inv.paths);
   auto alerts = store.list_alerts(undelivered_only);
   if (since) {
     std::erase_if(alerts,
                   [&](const storage::AlertRecord& r) { return r.alert.created_at < *since; });
+  }
+  // Newest first, like `stories`: the alert someone looks for is usually the latest.
+  std::reverse(alerts.begin(), alerts.end());
+  if (limit && alerts.size() > static_cast<std::size_t>(*limit)) {
+    alerts.resize(static_cast<std::size_t>(*limit));
   }
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -154,13 +164,11 @@ int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimeP
       event += " (backfill)";
     }
     table.add({std::to_string(r.id), format_utc(a.at), format_utc(a.created_at), a.claim_id, event,
-               inv.csv ? a.story_title : ellipsize(a.story_title, 70), a.story_link});
+               a.story_title, a.story_link});
   }
-  if (inv.csv) {
-    table.print_csv(out);
-  } else {
-    table.print(out);
-  }
+  table.flexible(5);
+  table.links(6);
+  print_table(table, inv, out);
   return 0;
 }
 
@@ -208,33 +216,32 @@ int cmd_feeds(const Invocation& inv, std::ostream& out) {
   }
   // One line per feed; a failing or disabled feed says why in its last column, with the URL
   // and the HTTP/curl reason as the fetcher reported them.
-  Table table({"ID", "STATE", "LAST POLL", "HTTP", "ERRORS", "NEXT POLL", "STORIES", "URL",
+  Table table({"ID", "NAME", "STATE", "LAST POLL", "HTTP", "ERRORS", "NEXT POLL", "STORIES", "URL",
                "LAST ERROR / REASON"});
   for (const auto& f : feeds) {
-    std::string next = "-";
+    std::string next;
     if (f.enabled) {
       next = f.next_poll_at ? format_utc(*f.next_poll_at) : "next cycle";
       if (f.retry_after_until && (!f.next_poll_at || *f.retry_after_until > *f.next_poll_at)) {
         next = format_utc(*f.retry_after_until);
       }
     }
-    std::string why = "-";
+    std::string why;
     if (!f.enabled) {
       why = "disabled: " + f.disabled_reason;
     } else if (!f.last_error.empty()) {
       why = f.last_error;
     }
-    table.add({std::to_string(f.id), feed_state(f),
+    table.add({std::to_string(f.id), f.name.empty() ? f.title : f.name, feed_state(f),
                f.last_polled_at ? format_utc(*f.last_polled_at) : "never",
-               f.last_http_status ? std::to_string(f.last_http_status) : "-",
-               std::to_string(f.error_count), next, std::to_string(f.stories), f.url,
-               inv.csv ? why : ellipsize(why, 160)});
+               f.last_http_status ? std::to_string(f.last_http_status) : "",
+               std::to_string(f.error_count), next, std::to_string(f.stories), f.url, why});
   }
-  if (inv.csv) {
-    table.print_csv(out);
-  } else {
-    table.print(out);
-  }
+  table.flexible(1);
+  table.flexible(9);
+  table.links(8);
+  table.paint(2, feed_state_color);
+  print_table(table, inv, out);
   return 0;
 }
 

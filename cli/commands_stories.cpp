@@ -5,22 +5,11 @@
 #include "cli/json_output.h"
 #include "cli/story_time.h"
 #include "cli/table.h"
+#include "cli/table_output.h"
 #include "storage/story_queries.h"
 
 namespace hw::app {
 namespace {
-
-std::string cell(const std::string& text, std::size_t max, const Invocation& inv) {
-  return inv.csv ? text : ellipsize(text, max);
-}
-
-void emit(const Table& table, const Invocation& inv, std::ostream& out) {
-  if (inv.csv) {
-    table.print_csv(out);
-  } else {
-    table.print(out);
-  }
-}
 
 std::string dump(const nlohmann::json& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -64,10 +53,12 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
   for (const auto& r : rows) {
     undated = undated || !r.published;
     table.add({std::to_string(r.id), story_time_cell(r.published, r.first_seen),
-               std::to_string(r.revisions), r.claims.empty() ? "-" : join(r.claims),
-               cell(r.title, 70, inv), r.link});
+               std::to_string(r.revisions), join(r.claims), r.title, r.link});
   }
-  emit(table, inv, out);
+  table.flexible(3);
+  table.flexible(4);
+  table.links(5);
+  print_table(table, inv, out);
   if (undated && !inv.csv) {
     out << kFirstSeenNote << "\n";
   }
@@ -78,7 +69,7 @@ int cmd_search(const Invocation& inv, const std::string& query, int limit, std::
   auto store = open_for_query(inv.paths);
   const auto found = store.search_stories(query, limit);
   if (!found) {
-    throw ConfigError(found.error().message);  // the user's query: exit 1 with the reason
+    throw DataError(found.error().message);  // the user's query, in words: EX_DATAERR
   }
   const auto& hits = *found;
   if (inv.json) {
@@ -96,10 +87,13 @@ int cmd_search(const Invocation& inv, const std::string& query, int limit, std::
   }
   Table table({"ID", "PUBLISHED", "TITLE", "SNIPPET", "LINK"});
   for (const auto& h : hits) {
-    table.add({std::to_string(h.story_id), h.published ? format_utc(*h.published) : "-",
-               cell(h.title, 60, inv), cell(h.snippet, 80, inv), h.link});
+    table.add({std::to_string(h.story_id), h.published ? format_utc(*h.published) : "", h.title,
+               h.snippet, h.link});
   }
-  emit(table, inv, out);
+  table.flexible(2);
+  table.flexible(3);
+  table.links(4);
+  print_table(table, inv, out);
   return 0;
 }
 
@@ -107,22 +101,23 @@ int cmd_stats(const Invocation& inv, std::ostream& out) {
   auto store = open_for_query(inv.paths);  // same checks and messages as every query
   storage::StoryQueries queries(store.database());
   const auto s = queries.stats();
-  const std::vector<std::pair<std::string, std::string>> rows{
-      {"schema_version", std::to_string(s.schema_version)},
-      {"database_bytes", std::to_string(s.database_bytes)},
-      {"feeds", std::to_string(s.feeds)},
-      {"feeds_failing", std::to_string(s.feeds_failing)},
-      {"feeds_disabled", std::to_string(s.feeds_disabled)},
-      {"last_poll", s.last_poll ? format_utc(*s.last_poll) : ""},
-      {"stories", std::to_string(s.stories)},
-      {"revisions", std::to_string(s.revisions)},
-      {"newest_story", s.newest_story ? format_utc(*s.newest_story) : ""},
-      {"claims", std::to_string(s.claims)},
-      {"status_changes", std::to_string(s.history)},
-      {"matches", std::to_string(s.matches)},
-      {"alerts", std::to_string(s.alerts)},
-      {"alerts_undelivered", std::to_string(s.alerts_undelivered)},
-      {"digests_sent", std::to_string(s.digests_sent)},
+  // Counts are JSON numbers and missing times null; the table shows both as text.
+  const std::vector<std::pair<std::string, nlohmann::json>> rows{
+      {"schema_version", s.schema_version},
+      {"database_bytes", s.database_bytes},
+      {"feeds", s.feeds},
+      {"feeds_failing", s.feeds_failing},
+      {"feeds_disabled", s.feeds_disabled},
+      {"last_poll", time_or_null(s.last_poll)},
+      {"stories", s.stories},
+      {"revisions", s.revisions},
+      {"newest_story", time_or_null(s.newest_story)},
+      {"claims", s.claims},
+      {"status_changes", s.history},
+      {"matches", s.matches},
+      {"alerts", s.alerts},
+      {"alerts_undelivered", s.alerts_undelivered},
+      {"digests_sent", s.digests_sent},
   };
   if (inv.json) {
     nlohmann::json j = nlohmann::json::object();
@@ -134,9 +129,9 @@ int cmd_stats(const Invocation& inv, std::ostream& out) {
   }
   Table table({"WHAT", "VALUE"});
   for (const auto& [k, v] : rows) {
-    table.add({k, v.empty() ? "-" : v});
+    table.add({k, v.is_null() ? "" : v.is_string() ? v.get<std::string>() : v.dump()});
   }
-  emit(table, inv, out);
+  print_table(table, inv, out);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "cli/exit_codes.h"
 #include "util/error.h"
 
 namespace hw::app {
@@ -42,7 +43,7 @@ ScratchDir::ScratchDir() {
   const char* tmp = std::getenv("TMPDIR");
   std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/hypewatch-demo-XXXXXX";
   if (::mkdtemp(tmpl.data()) == nullptr) {
-    throw ConfigError("cannot create a temporary directory from " + tmpl);
+    throw CannotCreate("cannot create a temporary directory from " + tmpl);
   }
   m_path = tmpl;
 }

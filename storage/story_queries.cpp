@@ -78,4 +78,35 @@ Stats StoryQueries::stats() const {
   return s;
 }
 
+std::optional<StoryDetail> StoryQueries::story(std::int64_t id) const {
+  StoryDetail d;
+  {
+    auto st = m_db.cached(
+        "SELECT s.id, f.url, CASE WHEN f.name <> '' THEN f.name ELSE f.title END, s.guid, s.link, "
+        "s.published_at, s.updated_at, s.first_seen_at "
+        "FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE s.id = ?1");
+    st->bind(1, id);
+    if (!st->step()) {
+      return std::nullopt;
+    }
+    d.id = st->column_int64(0);
+    d.feed_url = st->column_text(1);
+    d.feed_name = st->column_text(2);
+    d.guid = st->column_text(3);
+    d.link = st->column_text(4);
+    d.published = st->optional_time(5);
+    d.updated = st->optional_time(6);
+    d.first_seen = st->column_time(7);
+  }
+  auto st = m_db.cached(
+      "SELECT id, revision, fetched_at, title, summary, content FROM story_revisions "
+      "WHERE story_id = ?1 ORDER BY revision");
+  st->bind(1, id);
+  while (st->step()) {
+    d.revisions.push_back({st->column_int64(0), st->column_int(1), st->column_time(2),
+                           st->column_text(3), st->column_text(4), st->column_text(5)});
+  }
+  return d;
+}
+
 }  // namespace hw::storage

@@ -32,6 +32,22 @@ struct Stats {
   int schema_version = 0;
 };
 
+// One story for `hypewatch show`: where it came from, its dates and every revision, oldest first.
+struct StoryRevisionRow {
+  std::int64_t id = 0;
+  int revision = 1;
+  TimePoint fetched_at{};
+  std::string title, summary, content;
+};
+struct StoryDetail {
+  std::int64_t id = 0;
+  std::string feed_url, feed_name;  // feed_name: the configured name, else the feed's title
+  std::string guid, link;
+  std::optional<TimePoint> published, updated;
+  TimePoint first_seen{};
+  std::vector<StoryRevisionRow> revisions;  // the last is the current one
+};
+
 class StoryQueries {
  public:
   // Over the store's connection (Store::database()), which shell queries open read-only.
@@ -41,6 +57,8 @@ class StoryQueries {
   std::vector<StoryRow> stories(const std::string& claim_id, std::optional<TimePoint> since,
                                 int limit) const;
   Stats stats() const;
+  // The story with this id, or nothing when there is none.
+  std::optional<StoryDetail> story(std::int64_t id) const;
 
  private:
   Database& m_db;

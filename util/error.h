@@ -33,6 +33,13 @@ class ConfigError : public Failure {
   using Failure::Failure;
 };
 
+// Something the user named does not exist: a database, a claim, a story, a feed, a file.
+// A ConfigError, so code that catches those still does; `hypewatch` exits EX_NOINPUT for it.
+class NotFound : public ConfigError {
+ public:
+  using ConfigError::ConfigError;
+};
+
 // Prefixes an error's message with more context ("feed 3 https://x: " + inner).
 Error with_context(const std::string& context, const Error& inner);
 

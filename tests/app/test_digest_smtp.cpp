@@ -60,7 +60,7 @@ TEST_CASE("digest over SMTP: down, then up: delivered once, every alert exactly 
 
   // The server is down: the send fails with the reason, nothing is marked delivered.
   auto r = cli({"digest", "--send"});
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 69);  // EX_UNAVAILABLE
   CHECK_THAT(r.out,
              Contains("NOT delivered") && Contains("smtp://127.0.0.1:" + std::to_string(port)));
   CHECK(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).size() == n);
@@ -149,7 +149,7 @@ TEST_CASE("digest through sendmail -t: accepted once; a failing sendmail keeps t
 
   hw::test::write_file(dir / "refuse", "");
   auto r = cli({"digest", "--send"});
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 69);  // EX_UNAVAILABLE
   CHECK_THAT(r.out, Contains("exited with status 75"));
   CHECK_FALSE(std::filesystem::exists(dir / "sent.eml"));
   CHECK_FALSE(nlohmann::json::parse(cli({"alerts", "--undelivered", "--json"}).out).empty());

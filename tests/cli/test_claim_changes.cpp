@@ -2,6 +2,7 @@
 // the stories already stored (backfill alerts, dated by the evidence), rescans raise nothing
 // twice, `claim test` previews without recording, and a claim removed from the file is retired
 // — through the real `hypewatch` command line.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -69,6 +70,7 @@ struct Desk {
         out.push_back(a);
       }
     }
+    std::reverse(out.begin(), out.end());  // `alerts` lists newest first; these in event order
     return out;
   }
 };
@@ -168,14 +170,14 @@ TEST_CASE("claim test and rescan refuse bad input with a clear message") {
   desk.claims(kMoon);
   REQUIRE(desk.cli({"poll", "--once"}).exit_code == 0);
   auto r = desk.cli({"claim", "test", "nope"});
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 66);  // EX_NOINPUT
   CHECK_THAT(r.err, Contains("unknown claim 'nope'") && Contains("moon-hotel"));
   r = desk.cli({"claim", "test"});
-  CHECK(r.exit_code == 2);
+  CHECK(r.exit_code == 64);  // EX_USAGE
   CHECK_THAT(r.err, Contains("--statement"));
   r = desk.cli({"claim", "test", "moon-hotel", "--statement", "x"});
-  CHECK(r.exit_code == 2);
+  CHECK(r.exit_code == 64);
   r = desk.cli({"rescan", "nope"});
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 66);
   CHECK_THAT(r.err, Contains("unknown claim 'nope'"));
 }

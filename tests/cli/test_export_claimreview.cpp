@@ -125,7 +125,7 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
   CHECK(err.str().empty());
 
   std::ostringstream out2, err2;
-  CHECK(hw::app::cmd_export_claimreview(inv, {{"mars-base"}, "", ""}, out2, err2) == 1);
+  CHECK(hw::app::cmd_export_claimreview(inv, {{"mars-base"}, "", ""}, out2, err2) == 65);
   CHECK(err2.str() ==
         "hypewatch export: claim mars-base is tracked: no verdict to export (only disputed, "
         "clarified, confirmed, retracted)\n");

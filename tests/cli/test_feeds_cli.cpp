@@ -77,10 +77,10 @@ TEST_CASE("feeds add/remove/import/export, and DB feeds polled beside config fee
   CHECK(with({"feeds", "add", added}).out.find("already present") != std::string::npos);
 
   auto refused = with({"feeds", "add", "ftp://x.example/feed"});
-  CHECK(refused.exit_code == 2);
+  CHECK(refused.exit_code == 64);  // EX_USAGE
   CHECK_THAT(refused.err, Contains("unsupported URL"));
   auto secret = with({"feeds", "add", "https://ann:s3cret@x.example/feed"});
-  CHECK(secret.exit_code == 2);
+  CHECK(secret.exit_code == 64);
   CHECK_THAT(secret.err, Contains("user information"));
   CHECK_THAT(secret.err + secret.out, !Contains("s3cret"));
 
@@ -120,7 +120,7 @@ TEST_CASE("feeds add/remove/import/export, and DB feeds polled beside config fee
 
   // A config feed is managed in the config, not with `feeds remove`.
   auto no = with({"feeds", "remove", config_feed});
-  CHECK(no.exit_code == 1);
+  CHECK(no.exit_code == 78);  // EX_CONFIG: the config file must change
   CHECK_THAT(no.err, Contains("listed in the config file"));
   auto removed = with({"feeds", "remove", "1"});
   REQUIRE(removed.exit_code == 0);
@@ -157,7 +157,7 @@ TEST_CASE("feeds add: a web address without https:// is refused with a suggestio
   };
 
   auto typo = with({"feeds", "add", "www.example.org/rss.xml"});
-  CHECK(typo.exit_code == 2);
+  CHECK(typo.exit_code == 64);
   CHECK_THAT(typo.err, Contains("did you mean https://www.example.org/rss.xml?"));
   CHECK_FALSE(std::filesystem::exists(dir / "hw.db"));  // nothing was added
 

@@ -119,7 +119,7 @@ TEST_CASE("one writer per database: a second daemon and poll --once are refused 
   CHECK(second.exit_code == 1);
   CHECK_THAT(second.err, Contains("in use by another hypewatch writer (" + holder));
   const auto poll = s.cli({"poll", "--once"});
-  CHECK(poll.exit_code == 1);
+  CHECK(poll.exit_code == 75);  // EX_TEMPFAIL: try again later
   CHECK_THAT(poll.err, Contains("in use by another hypewatch writer (" + holder));
   // Readers are not writers: queries keep working beside the daemon.
   CHECK(s.cli({"claims"}).exit_code == 0);
@@ -237,21 +237,22 @@ TEST_CASE("credentials in smtp_url are refused and never echoed; a missing passw
 TEST_CASE("a huge or broken search is a short plain error") {
   Setup s({{"good.xml", kGoodFeed}});
   REQUIRE(s.cli({"poll", "--once"}).exit_code == 0);
-  const auto huge = s.cli({"search", std::string(100'000, 'a') + " AND ("});
-  CHECK(huge.exit_code == 1);
+  const auto huge = s.cli({"search", "--fts", std::string(100'000, 'a') + " AND ("});
+  CHECK(huge.exit_code == 65);  // EX_DATAERR
   CHECK_THAT(huge.err, Contains("invalid search: the query is 100006 bytes"));
   CHECK(huge.err.size() < 300);
-  const auto broken = s.cli({"search", "harbour AND"});
-  CHECK(broken.exit_code == 1);
+  const auto broken = s.cli({"search", "--fts", "harbour AND"});
+  CHECK(broken.exit_code == 65);
   CHECK_THAT(broken.err, Contains("invalid search: syntax error near"));
   CHECK_THAT(broken.err, !Contains("SELECT"));
   CHECK(s.cli({"search", "harbour"}).exit_code == 0);
 }
 
-TEST_CASE("a feed id too large for 64 bits is no feed, not an internal error") {
+TEST_CASE("a feed id too large for 64 bits is a usage error naming it, not an internal error") {
   Setup s({{"good.xml", kGoodFeed}});
   REQUIRE(s.cli({"poll", "--once"}).exit_code == 0);
   const auto r = s.cli({"feeds", "remove", "99999999999999999999999"});
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 64);  // EX_USAGE
+  CHECK_THAT(r.err, Contains("'99999999999999999999999' is not a feed id"));
   CHECK_THAT(r.err, !Contains("internal error"));
 }
