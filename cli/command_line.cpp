@@ -6,7 +6,7 @@
 #include <ostream>
 
 #include "app/app.h"
-#include "cli/suggest.h"
+#include "util/suggest.h"
 
 namespace hw::app {
 namespace {

@@ -13,6 +13,7 @@
 #include "rules/text_normalizer.h"
 #include "util/error.h"
 #include "util/source_position.h"
+#include "util/suggest.h"
 
 namespace hw::rules {
 namespace {
@@ -75,30 +76,11 @@ std::string_view type_name(const toml::node& node) {
   }
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // "unknown key 'stauts' (did you mean 'status'?)": typos are the usual cause.
 std::string unknown_key_message(std::string_view key) {
   std::string message = "unknown key '" + std::string(key) + "'";
-  for (auto known : kClaimKeys) {
-    if (edit_distance(key, known) <= 2) {
-      return message + " (did you mean '" + std::string(known) + "'?)";
-    }
+  if (const auto guess = nearest(key, {std::begin(kClaimKeys), std::end(kClaimKeys)})) {
+    return message + " (did you mean '" + *guess + "'?)";
   }
   std::string list;
   for (auto known : kClaimKeys) {

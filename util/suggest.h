@@ -1,11 +1,12 @@
 #pragma once
-// "did you mean": the known word nearest to a typo, for commands and options.
+// "did you mean": the known word nearest to a typo, for commands and options (cli/) and the
+// keys of the claims file (rules/claims_loader.cpp).
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace hw::app {
+namespace hw {
 
 // Levenshtein distance (insertions, deletions, substitutions), for the one-letter typos people
 // make.
@@ -16,4 +17,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> nearest(std::string_view typed,
                                    const std::vector<std::string>& candidates);
 
-}  // namespace hw::app
+}  // namespace hw

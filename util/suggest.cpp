@@ -1,9 +1,9 @@
-#include "cli/suggest.h"
+#include "util/suggest.h"
 
 #include <algorithm>
 #include <numeric>
 
-namespace hw::app {
+namespace hw {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -35,4 +35,4 @@ std::optional<std::string> nearest(std::string_view typed,
   return best;
 }
 
-}  // namespace hw::app
+}  // namespace hw
