@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/ingest_pipeline.h"
 #include "app/scheduler.h"
 #include "feeds/fetcher.h"
 #include "model/alert.h"
@@ -61,12 +62,17 @@ class PollCycle {
     m_due_only = due_only;
   }
 
+  // Threads that parse bodies while one writer stores them (IngestPipeline); 0 = fetch, parse
+  // and store on the calling thread. Either way the same is stored.
+  void set_parse_threads(unsigned threads) { m_parse_threads = threads; }
+
  private:
   // Config feeds live in the database like the others: added or updated there, re-enabled
   // when listed again, disabled ("removed from config") when no longer listed.
   void sync_config_feeds(const std::vector<FeedConfig>& feeds);
   void ingest(const std::vector<FeedConfig>& feeds, CycleReport& report);
-  void handle_result(const storage::FeedRecord& feed, feeds::FetchResult& result,
+  // On the writer thread of the IngestPipeline (the only one using the store meanwhile).
+  void handle_result(const storage::FeedRecord& feed, PreparedFeed& prepared,
                      CycleReport& report);
   void apply_schedule(const storage::FeedRecord& feed, const PollOutcome& outcome,
                       CycleReport& report);
@@ -85,6 +91,7 @@ class PollCycle {
   log::RepeatLimiter* m_repeats = nullptr;
   Scheduler m_scheduler;
   bool m_due_only = false;
+  unsigned m_parse_threads = IngestPipeline::default_parse_threads();
 };
 
 }  // namespace hw::app

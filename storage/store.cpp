@@ -561,6 +561,36 @@ void Store::set_feed_schedule(std::int64_t feed_id, const FeedSchedule& s) {
                       });
 }
 
+// ---- write batches --------------------------------------------------------------------------
+
+void Store::begin_batch() {
+  m_impl->require_writable("write a batch");
+  if (in_batch()) {
+    throw StorageError("database " + m_impl->db.path().string() +
+                       ": a write batch is already open");
+  }
+  in_context("begin write batch", [&] { m_impl->db.exec("BEGIN IMMEDIATE"); });
+}
+
+void Store::commit_batch() {
+  in_context("commit write batch", [&] { m_impl->db.exec("COMMIT"); });
+}
+
+void Store::rollback_batch() {
+  if (in_batch()) {
+    m_impl->db.exec("ROLLBACK");
+  }
+}
+
+bool Store::in_batch() const {
+  return m_impl->db.in_transaction();
+}
+
+void Store::checkpoint() {
+  m_impl->require_writable("checkpoint");
+  in_context("checkpoint", [&] { m_impl->db.exec("PRAGMA wal_checkpoint(PASSIVE)"); });
+}
+
 // ---- stories --------------------------------------------------------------------------------
 
 UpsertResult Store::upsert_story(std::int64_t feed_id, const Story& story, TimePoint fetched_at) {
