@@ -50,9 +50,9 @@ class IngestPipeline {
     // The writer commits when it has written this many body bytes since the last commit,
     // and whenever it has nothing to write (so the write lock is never held while waiting
     // for the network). Inline mode commits after every feed.
-    std::size_t commit_bytes = 16u << 20;
+    std::size_t commit_bytes = 8u << 20;
     // Prepared feeds waiting for the writer, at most: bounds memory to a few bodies.
-    std::size_t max_queued = 8;
+    std::size_t max_queued = 4;
   };
 
   // Every parse thread (default: one fewer than the cores, at least one; none on one core).
