@@ -93,7 +93,7 @@ print(sum(map(len, docs)) / 1e6 / dt, items / dt)
     return float(mbs), float(ips), rss
 
 
-def hypewatch_polls(hw, cfg, work, reps, tag):
+def hypewatch_polls(hw, cfg, work, reps, tag, first_rep=1):
     """Cold (empty database) then warm polls, reps times. Returns per-rep tuples."""
     out = []
     for r in range(reps):
@@ -109,7 +109,7 @@ def hypewatch_polls(hw, cfg, work, reps, tag):
                     "written": io_cold["written"], "db": db_bytes,
                     "line": warm[2].splitlines()[0] if warm[2] else ""})
         print("%s rep %d: cold %.2f s | warm %.3f s | peak %.1f MiB | cold wrote %.0f MB | "
-              "db %.0f MB | %s" % (tag, r + 1, cold[0], warm[0], out[-1]["rss"],
+              "db %.0f MB | %s" % (tag, first_rep + r, cold[0], warm[0], out[-1]["rss"],
                                    io_cold["written"] / 1e6, db_bytes / 1e6, out[-1]["line"]))
     return out
 
@@ -159,9 +159,10 @@ def main():
             for u in urls:
                 f.write('[[feed]]\nurl = "%s"\n' % u)
         polls = {tag: [] for tag, _ in builds}
-        for _ in range(a.reps):  # interleaved, so load from others hits both builds alike
+        for r in range(a.reps):  # interleaved, so load from others hits both builds alike
             for tag, b in builds:
-                polls[tag] += hypewatch_polls(os.path.join(b, "hypewatch"), cfg, work, 1, tag)
+                polls[tag] += hypewatch_polls(os.path.join(b, "hypewatch"), cfg, work, 1, tag,
+                                              first_rep=r + 1)
 
         nb_home = os.path.join(work, "newsboat")
         shutil.rmtree(nb_home, ignore_errors=True)
