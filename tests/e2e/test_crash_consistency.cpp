@@ -324,7 +324,10 @@ TEST_CASE("kill -9 in the middle of a cold poll: the next poll stores everything
   std::string config = "claims = \"" + (hw::test::source_dir() / "examples/claims.toml").string() +
                        "\"\n[fetch]\nhost_min_gap_ms = 0\nper_host = 4\n";
   for (int f = 0; f < kColdFeeds; ++f) {
-    config += "[[feed]]\nurl = \"" + server.url("/files/c" + std::to_string(f) + ".xml") + "\"\n";
+    // Answers 60 ms late: the writer finds itself waiting and commits, so the kills below
+    // land between commits of the ingest, not only after it.
+    config += "[[feed]]\nurl = \"" + server.url("/delay/c" + std::to_string(f) + ".xml?ms=60") +
+              "\"\n";
   }
   hw::test::write_file(dir / "hw.toml", config);
   auto poll_into = [&](const fs::path& db) {
