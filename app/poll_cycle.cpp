@@ -5,9 +5,11 @@
 
 #include "alerts/alert_text.h"
 #include "app/claim_rescan.h"
+#include "app/ingest_pipeline.h"
 #include "app/story_evaluation.h"
 #include "feeds/feed_parser.h"
 #include "util/hash.h"
+#include "storage/write_batch.h"
 #include "util/log.h"
 
 namespace hw::app {
@@ -51,6 +53,7 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   FactcheckReader factchecks(m_store, m_fetcher, m_factcheck, m_clock);
   factchecks.fetch_pages(report);
   evaluate_pending(report, factchecks);
+  m_store.checkpoint();  // docs/schema.md, "Durability": a power cut loses this cycle at most
   return report;
 }
 
@@ -86,7 +89,12 @@ void PollCycle::sync_config_feeds(const std::vector<FeedConfig>& feeds) {
 }
 
 void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report) {
-  sync_config_feeds(feeds);
+  {
+    storage::WriteBatch batch(m_store);  // one commit, not one per configured feed
+    batch.ensure_open();
+    sync_config_feeds(feeds);
+    batch.commit();
+  }
   const TimePoint start = m_clock.now();
   std::vector<storage::FeedRecord> polled;
   std::vector<feeds::FetchRequest> requests;
@@ -104,10 +112,26 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
   }
   report.feeds = static_cast<int>(polled.size());
 
-  // Each body is parsed and stored as soon as it arrives: memory stays at a few bodies.
-  m_fetcher.fetch_each(requests, [&](std::size_t i, feeds::FetchResult&& result) {
-    handle_result(polled[i], result, report);
-  });
+  // Each body is parsed as soon as it arrives (on the parse threads) and stored in arrival
+  // order by one writer (IngestPipeline), a few feeds per commit: memory stays at a few bodies.
+  {
+    storage::WriteBatch batch(m_store);
+    IngestPipeline pipeline(
+        {.parse_threads = m_parse_threads},
+        [&](std::size_t i, feeds::FetchResult&& result) {
+          return prepare_feed(polled[i], i, std::move(result));
+        },
+        [&](PreparedFeed& prepared) {
+          batch.ensure_open();
+          handle_result(polled[prepared.index], prepared, report);
+        },
+        [&] { batch.commit(); });
+    m_fetcher.fetch_each(requests, [&](std::size_t i, feeds::FetchResult&& result) {
+      pipeline.submit(i, std::move(result));
+    });
+    pipeline.finish();
+    batch.commit();
+  }
   report.next_due = m_scheduler.next_due(m_store.list_feeds());
 }
 
@@ -144,8 +168,9 @@ void PollCycle::follow_move(const storage::FeedRecord& feed, const feeds::Respon
             {{"feed", std::to_string(feed.id)}, {"from", feed.url}, {"to", hints.moved_to}});
 }
 
-void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResult& result,
+void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& prepared,
                               CycleReport& report) {
+  feeds::FetchResult& result = prepared.result;
   const std::int64_t feed_id = feed.id;
   const std::string& url = feed.url;
   const TimePoint now = m_clock.now();
@@ -179,8 +204,8 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResul
 
   auto& fetched = std::get<feeds::Fetched>(*result);
   follow_move(feed, fetched.hints, report);
-  const std::string hash = stable_hash_hex(fetched.body);
-  if (feed.body_hash == hash && feed.last_error.empty()) {
+  const std::string& hash = prepared.body_hash;
+  if (prepared.same_body) {
     // Same bytes as last time: nothing to parse. Keep the validators current.
     ++report.not_modified;
     m_store.record_fetch_success(
@@ -192,9 +217,8 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResul
     return;
   }
 
-  feeds::FeedHints hints;
-  auto parsed =
-      feeds::parse_feed(fetched.body, fetched.effective_url, fetched.content_type, &hints);
+  const feeds::FeedHints& hints = prepared.hints;
+  auto& parsed = *prepared.parsed;
   if (!parsed) {
     ++report.failed;
     const std::string message = url + ": " + parsed.error().message;
@@ -239,27 +263,46 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, feeds::FetchResul
 void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factchecks) {
   // In batches, oldest first: each evaluation takes its revision off the queue, so the next
   // batch continues the same order while only one batch of texts is in memory.
+  // Each batch is one commit (docs/schema.md, "Durability"); every evaluation in it is still
+  // all or nothing (its own savepoint). A failure commits the evaluations already made, so
+  // the database matches what the matcher has learned from them, and passes the error on.
   std::set<std::int64_t> done;
+  storage::WriteBatch writes(m_store);
+  const auto commit_on_failure = [&] {
+    try {
+      writes.commit();
+    } catch (...) {
+      // The first error is the one reported; what is not committed stays queued.
+    }
+  };
   for (auto batch = m_store.pending_evaluations(256);
        !batch.empty() && !done.contains(batch.front().revision_id);
        batch = m_store.pending_evaluations(256)) {
+    writes.ensure_open();
     for (const auto& pending : batch) {
       if (m_cancel != nullptr && m_cancel->load()) {
+        writes.commit();
         return;  // the rest stays queued in the database for the next start
       }
       done.insert(pending.revision_id);
       EvaluationOutcome outcome;
-      if (factchecks.owns(pending.revision_id)) {
-        auto judged = factchecks.evaluate(m_matcher, pending, report);
-        if (!judged) {
-          continue;  // its page was not fetched (shutting down): stays queued
+      try {
+        if (factchecks.owns(pending.revision_id)) {
+          auto judged = factchecks.evaluate(m_matcher, pending, report);
+          if (!judged) {
+            continue;  // its page was not fetched (shutting down): stays queued
+          }
+          outcome = std::move(*judged);
+        } else {
+          outcome = evaluate_story(
+              m_store, m_matcher,
+              {pending.story_id, pending.revision_id, pending.feed_url, pending.at,
+               &pending.story},
+              {}, m_clock.now());
         }
-        outcome = std::move(*judged);
-      } else {
-        outcome = evaluate_story(
-            m_store, m_matcher,
-            {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
-            {}, m_clock.now());
+      } catch (...) {
+        commit_on_failure();
+        throw;
       }
       ++report.evaluated;
       report.matches += outcome.matches;
@@ -268,6 +311,7 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
         report.alerts.push_back(std::move(a));
       }
     }
+    writes.commit();
   }
 }
 

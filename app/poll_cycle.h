@@ -7,6 +7,7 @@
 
 #include "app/config.h"
 #include "app/factcheck_reader.h"
+#include "app/ingest_pipeline.h"
 #include "app/scheduler.h"
 #include "feeds/fetcher.h"
 #include "model/alert.h"
@@ -67,12 +68,17 @@ class PollCycle {
   // [factcheck]: page limits and the verdict mapping of fact-check feeds.
   void set_factcheck(const FactcheckConfig& config) { m_factcheck = config; }
 
+  // Threads that parse bodies while one writer stores them (IngestPipeline); 0 = fetch, parse
+  // and store on the calling thread. Either way the same is stored.
+  void set_parse_threads(unsigned threads) { m_parse_threads = threads; }
+
  private:
   // Config feeds live in the database like the others: added or updated there, re-enabled
   // when listed again, disabled ("removed from config") when no longer listed.
   void sync_config_feeds(const std::vector<FeedConfig>& feeds);
   void ingest(const std::vector<FeedConfig>& feeds, CycleReport& report);
-  void handle_result(const storage::FeedRecord& feed, feeds::FetchResult& result,
+  // On the writer thread of the IngestPipeline (the only one using the store meanwhile).
+  void handle_result(const storage::FeedRecord& feed, PreparedFeed& prepared,
                      CycleReport& report);
   void apply_schedule(const storage::FeedRecord& feed, const PollOutcome& outcome,
                       CycleReport& report);
@@ -92,6 +98,7 @@ class PollCycle {
   Scheduler m_scheduler;
   bool m_due_only = false;
   FactcheckConfig m_factcheck;
+  unsigned m_parse_threads = IngestPipeline::default_parse_threads();
 };
 
 }  // namespace hw::app

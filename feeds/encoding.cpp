@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <optional>
 
+#include "feeds/byte_scan.h"
 #include "util/utf8.h"
 
 namespace hw::feeds {
@@ -85,6 +86,11 @@ struct Utf8Scan {
 Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan scan;
   for (std::size_t i = 0; i < s.size();) {
+    // Feeds are mostly ASCII: skip 8 ASCII bytes at a time.
+    if (i + 8 <= s.size() && !swar::any_high(swar::load8(s.data() + i))) {
+      i += 8;
+      continue;
+    }
     const std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) {
       scan.valid = false;
@@ -98,12 +104,40 @@ Utf8Scan scan_utf8(std::string_view s) {
 }
 
 // XML forbids C0 controls; NUL would also cut the buffer short in C string handling.
+bool is_stripped_control(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
+}
+
 std::string strip_controls(std::string text) {
-  std::erase_if(text, [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
-  });
+  std::erase_if(text, is_stripped_control);
   return text;
+}
+
+// The same for text that is still a view: one copy, and only of what is kept.
+std::string strip_controls(std::string_view text) {
+  // The usual document has none: find that out 8 bytes at a time, then copy it whole.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.size() - i >= 8 && !swar::any_below(swar::load8(text.data() + i), 0x20)) {
+      i += 8;
+    } else if (is_stripped_control(text[i])) {
+      break;
+    } else {
+      ++i;
+    }
+  }
+  if (i == text.size())
+    return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const auto bad = std::ranges::find_if(text, is_stripped_control);
+    const auto keep = static_cast<std::size_t>(bad - text.begin());
+    out.append(text.substr(0, keep));
+    text.remove_prefix(std::min(text.size(), keep + 1));
+  }
+  return out;
 }
 
 // encoding="..." of an XML declaration at the very start of ASCII-compatible bytes.
@@ -224,7 +258,9 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type
       return {strip_controls(repair_utf8(*out)), "windows-1252"};
     }
   }
-  return {strip_controls(scan.valid ? std::string(body) : repair_utf8(body)), "UTF-8"};
+  if (scan.valid)
+    return {strip_controls(body), "UTF-8"};
+  return {strip_controls(repair_utf8(body)), "UTF-8"};
 }
 
 }  // namespace hw::feeds

@@ -1,5 +1,9 @@
 #include "feeds/html_text.h"
 
+#include <cstring>
+
+#include "feeds/byte_scan.h"
+
 #include <gumbo.h>
 
 #include <algorithm>
@@ -382,6 +386,16 @@ std::optional<std::string> fast_text(std::string_view s) {
     // A run of plain text.
     const std::size_t run = i;
     while (i < s.size()) {
+      // Plain printable ASCII without markup goes 8 bytes at a time.
+      if (s.size() - i >= 8) {
+        const std::uint64_t x = swar::load8(s.data() + i);
+        if (!swar::any_high(x) && !swar::any_below(x, 0x20) &&
+            (swar::bytes_equal(x, '<') | swar::bytes_equal(x, '&') |
+             swar::bytes_equal(x, 0x7F)) == 0) {
+          i += 8;
+          continue;
+        }
+      }
       const auto c = static_cast<unsigned char>(s[i]);
       if (c == '<' || c == '&')
         break;
@@ -592,19 +606,40 @@ std::string numeric_html_entities(std::string_view xml) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
+  // Every byte of every text passes here: write through a pointer into a buffer of the
+  // input's size (the output is never longer), 8 bytes at a time where they are plain words
+  // and single spaces. A whitespace run becomes one space as soon as it starts, unless one
+  // was just written or nothing was; a space left at the very end is dropped.
+  std::string out(text.size(), '\0');
+  char* const begin = out.data();
+  char* w = begin;
+  const char* r = text.data();
+  const char* const end = r + text.size();
+  while (r != end) {
+    if (end - r >= 8) {
+      const std::uint64_t x = swar::load8(r);
+      const std::uint64_t spaces = swar::bytes_equal(x, ' ');
+      // No tab/newline/CR/FF (nor other control), no two spaces in a row, and no space right
+      // after a written space or at the start: the 8 bytes are copied as they are.
+      const bool first_is_space = (spaces & 0x80) != 0;
+      if (!swar::any_below(x, 0x20) && (spaces & (spaces << 8)) == 0 &&
+          !(first_is_space && (w == begin || w[-1] == ' '))) {
+        std::memcpy(w, r, 8);
+        w += 8;
+        r += 8;
+        continue;
+      }
     }
-    if (pending_space)
-      out += ' ';
-    pending_space = false;
-    out += c;
+    const char c = *r++;
+    if (!is_space(c)) {
+      *w++ = c;
+    } else if (w != begin && w[-1] != ' ') {
+      *w++ = ' ';
+    }
   }
+  if (w != begin && w[-1] == ' ')
+    --w;
+  out.resize(static_cast<std::size_t>(w - begin));
   return out;
 }
 

@@ -565,6 +565,36 @@ void Store::set_feed_schedule(std::int64_t feed_id, const FeedSchedule& s) {
                       });
 }
 
+// ---- write batches --------------------------------------------------------------------------
+
+void Store::begin_batch() {
+  m_impl->require_writable("write a batch");
+  if (in_batch()) {
+    throw StorageError("database " + m_impl->db.path().string() +
+                       ": a write batch is already open");
+  }
+  in_context("begin write batch", [&] { m_impl->db.exec("BEGIN IMMEDIATE"); });
+}
+
+void Store::commit_batch() {
+  in_context("commit write batch", [&] { m_impl->db.exec("COMMIT"); });
+}
+
+void Store::rollback_batch() {
+  if (in_batch()) {
+    m_impl->db.exec("ROLLBACK");
+  }
+}
+
+bool Store::in_batch() const {
+  return m_impl->db.in_transaction();
+}
+
+void Store::checkpoint() {
+  m_impl->require_writable("checkpoint");
+  in_context("checkpoint", [&] { m_impl->db.exec("PRAGMA wal_checkpoint(PASSIVE)"); });
+}
+
 // ---- stories --------------------------------------------------------------------------------
 
 UpsertResult Store::upsert_story(std::int64_t feed_id, const Story& story, TimePoint fetched_at) {
@@ -615,11 +645,19 @@ std::optional<Story> Store::story(std::int64_t story_id) const {
 std::vector<PendingEvaluation> Store::pending_evaluations(std::size_t limit) const {
   return in_context("list pending evaluations", [&] {
     return m_impl->collect(
+        // The oldest `limit` are picked on narrow rows first, then their texts are read: a
+        // sort that carried every pending text (a cold poll queues ~200 MB) spilled to disk
+        // and re-read all of it for every batch. queued_at is the revision's fetched_at (both
+        // are written by the upsert that queues it) and, unlike fetched_at, needs no read
+        // past the texts.
         "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
         "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
+        "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
         "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
+        "JOIN stories s ON s.id = r.story_id ORDER BY evidence, id LIMIT ?1) n "
+        "JOIN story_revisions r ON r.id = n.id "
         "JOIN stories s ON s.id = r.story_id JOIN feeds f ON f.id = s.feed_id "
-        "ORDER BY coalesce(s.published_at, r.fetched_at), r.id LIMIT ?1",
+        "ORDER BY n.evidence, n.id",
         [](const Statement& st) {
           PendingEvaluation p;
           p.story_id = st.column_int64(0);

@@ -348,6 +348,17 @@ class Store {
   // StoryQueries) work over it instead of opening their own, so everything goes through this
   // store, in its mode (read-only stays read-only), and sees its writes at once.
   Database& database();
+  // Write batches (storage/write_batch.h): while one is open, every write above joins one
+  // transaction (each as a savepoint of its own, so each is still all or nothing) that
+  // commit_batch makes durable. The poll cycle uses them so that a cold poll is a few commits,
+  // not one per feed and story; docs/schema.md ("Durability") says what a crash can lose.
+  void begin_batch();
+  void commit_batch();
+  void rollback_batch();  // when open (SQLite may have rolled back on its own)
+  bool in_batch() const;
+  // Copies the WAL into the database file and syncs both (a passive checkpoint: readers are
+  // not waited for). The end of a poll cycle: a power cut then cannot lose an earlier cycle.
+  void checkpoint();
 
  private:
   struct Impl;
