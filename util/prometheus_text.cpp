@@ -1,7 +1,7 @@
 #include "util/prometheus_text.h"
 
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 
 namespace hw {
 
@@ -29,14 +29,14 @@ std::string format_sample_value(double value) {
   if (std::isinf(value)) {
     return value > 0 ? "+Inf" : "-Inf";
   }
-  // Counts and whole-second timestamps print as integers (2^53 keeps them exact); the rest with
-  // enough digits to read back the same double.
+  // Counts and whole-second timestamps print as integers (2^53 keeps them exact); the rest in
+  // the shortest form that reads back as the same double (le="0.1", not 0.10000000000000001).
   if (value == std::trunc(value) && std::fabs(value) < 9007199254740992.0) {
     return std::to_string(static_cast<long long>(value));
   }
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
 }
 
 void PrometheusText::family(std::string_view name, std::string_view type, std::string_view help) {

@@ -100,6 +100,7 @@ TEST_CASE("the snapshot renders every family, cycles accumulated, known labels a
   CHECK_THAT(text, Contains("\nhypewatch_last_cycle_duration_seconds 42\n"));
   CHECK_THAT(text, Contains("\nhypewatch_last_cycle_end_timestamp_seconds 1700000200\n"));
   // Histogram buckets are cumulative and end with +Inf = count.
+  CHECK_THAT(text, Contains("\nhypewatch_poll_cycle_duration_seconds_bucket{le=\"0.1\"} 0\n"));
   CHECK_THAT(text, Contains("\nhypewatch_poll_cycle_duration_seconds_bucket{le=\"0.5\"} 0\n"));
   CHECK_THAT(text, Contains("\nhypewatch_poll_cycle_duration_seconds_bucket{le=\"1\"} 1\n"));
   CHECK_THAT(text, Contains("\nhypewatch_poll_cycle_duration_seconds_bucket{le=\"30\"} 1\n"));

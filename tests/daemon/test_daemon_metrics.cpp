@@ -227,7 +227,8 @@ TEST_CASE("hypewatchd serves /metrics that agree with the CLI") {
   hw::test::ChildProcess second(
       {HW_HYPEWATCHD_BIN, "--config", config2.string(), "--db", db2.string()}, log2.string());
   REQUIRE(hw::test::wait_for([&] {
-    return hw::test::read_file(log2).find("cycle done") != std::string::npos;
+    return std::filesystem::exists(log2) &&
+           hw::test::read_file(log2).find("cycle done") != std::string::npos;
   }));
   const std::string second_log = hw::test::read_file(log2);
   CHECK_THAT(second_log, Contains("metrics listener not started") &&

@@ -14,7 +14,8 @@ TEST_CASE("sample values: integers plainly, the rest exactly, infinities spelled
   CHECK(hw::format_sample_value(27) == "27");
   CHECK(hw::format_sample_value(1717000000) == "1717000000");
   CHECK(hw::format_sample_value(0.25) == "0.25");
-  CHECK(std::stod(hw::format_sample_value(0.1)) == 0.1);
+  CHECK(hw::format_sample_value(0.1) == "0.1");
+  CHECK(std::stod(hw::format_sample_value(1.0 / 3)) == 1.0 / 3);
   CHECK(hw::format_sample_value(INFINITY) == "+Inf");
   CHECK(hw::format_sample_value(-INFINITY) == "-Inf");
   CHECK(hw::format_sample_value(NAN) == "NaN");
