@@ -52,7 +52,8 @@ Expected<ListenAddress> parse_listen_address(std::string_view text) {
     }
   }
   unsigned port = 0;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (port_text.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() ||
       port < 1 || port > 65535) {
     return fail("port '" + std::string(port_text) + "' must be a number from 1 to 65535");
@@ -70,7 +71,8 @@ MetricsConfig parse_metrics_config(const std::filesystem::path& file, const toml
   for (const auto& [key, value] : *t) {
     if (key == "listen") {
       if (!value.is_string()) {
-        toml_fail(file, value.source(), "metrics listen must be a string such as \"127.0.0.1:9464\"");
+        toml_fail(file, value.source(),
+                  "metrics listen must be a string such as \"127.0.0.1:9464\"");
       }
       auto address = parse_listen_address(*value.value<std::string>());
       if (!address) {

@@ -18,7 +18,9 @@ std::map<std::string, std::int64_t> with_known(const std::map<std::string, std::
   return out;
 }
 
-double as_double(std::int64_t n) { return static_cast<double>(n); }
+double as_double(std::int64_t n) {
+  return static_cast<double>(n);
+}
 
 }  // namespace
 
@@ -108,9 +110,8 @@ std::string render_metrics(const MetricsSnapshot& s) {
   out.family("hypewatch_matches_total", "counter", "Story x claim matches stored.");
   out.sample("hypewatch_matches_total", as_double(c.matches));
   out.family("hypewatch_alerts_total", "counter", "Alerts raised, by kind.");
-  static constexpr std::array kAlertKinds{AlertKind::status_change,
-                                          AlertKind::repeated_after_clarification,
-                                          AlertKind::hype_spike};
+  static constexpr std::array kAlertKinds{
+      AlertKind::status_change, AlertKind::repeated_after_clarification, AlertKind::hype_spike};
   for (const auto& [kind, n] : with_known(c.alerts_by_kind, kAlertKinds)) {
     out.sample("hypewatch_alerts_total", {{"kind", kind}}, as_double(n));
   }

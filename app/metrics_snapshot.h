@@ -15,7 +15,8 @@ namespace hw::app {
 
 // Upper bounds (seconds) of the cycle duration histogram's buckets, +Inf implied: a cycle of
 // file:// feeds takes well under a second, one of a slow feed host up to the fetch timeout.
-inline constexpr std::array<double, 10> kCycleDurationBuckets{0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300};
+inline constexpr std::array<double, 10> kCycleDurationBuckets{0.1, 0.5, 1,  2.5, 5,
+                                                              10,  30,  60, 120, 300};
 
 struct MetricsSnapshot {
   double process_start_time = 0;  // Unix seconds
@@ -26,8 +27,8 @@ struct MetricsSnapshot {
   std::int64_t stories_new = 0, stories_revised = 0;
   std::array<std::int64_t, kCycleDurationBuckets.size()> duration_buckets{};  // not cumulative
   double duration_sum = 0;
-  std::optional<double> last_cycle_seconds;    // none before the first cycle
-  std::optional<double> last_cycle_end_time;   // Unix seconds
+  std::optional<double> last_cycle_seconds;   // none before the first cycle
+  std::optional<double> last_cycle_end_time;  // Unix seconds
   // From the database after the latest cycle or delivery; none until the first read.
   std::optional<storage::MetricCounts> counts;
 };

@@ -113,8 +113,8 @@ int Daemon::run() {
       cycle.set_factcheck(m_loaded.config.factcheck);
       const auto cycle_start = Steady::now();
       const auto report = cycle.run(m_loaded.config.feeds);
-      metrics.cycle_done(report, std::chrono::duration<double>(Steady::now() - cycle_start).count(),
-                         clock.now(), *store);
+      const std::chrono::duration<double> took = Steady::now() - cycle_start;
+      metrics.cycle_done(report, took.count(), clock.now(), *store);
       wait = wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
       const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());
       notifier.status(status_line(m_loaded.config.feeds.size(), report, clock.now(), pending));

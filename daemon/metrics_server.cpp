@@ -24,7 +24,9 @@ struct MetricsServer::State {
   std::string start_error;  // what libmicrohttpd said while starting
 };
 
-void MetricsServer::StopDaemon::operator()(MHD_Daemon* daemon) const { MHD_stop_daemon(daemon); }
+void MetricsServer::StopDaemon::operator()(MHD_Daemon* daemon) const {
+  MHD_stop_daemon(daemon);
+}
 
 namespace {
 

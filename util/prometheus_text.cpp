@@ -1,7 +1,7 @@
 #include "util/prometheus_text.h"
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 namespace hw {
 

@@ -10,7 +10,8 @@
 namespace hw {
 
 // The Content-Type of the format.
-inline constexpr std::string_view kPrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
+inline constexpr std::string_view kPrometheusContentType =
+    "text/plain; version=0.0.4; charset=utf-8";
 
 using MetricLabels = std::vector<std::pair<std::string, std::string>>;
 

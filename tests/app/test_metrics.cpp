@@ -28,10 +28,10 @@ TEST_CASE("metrics listen addresses: IPv4 and bracketed IPv6 with a port") {
   CHECK(parse_listen_address("0.0.0.0:1"));
   CHECK(parse_listen_address("[::]:65535"));
 
-  for (const char* bad : {"nonsense", "", "127.0.0.1", "127.0.0.1:", "127.0.0.1:0",
-                          "127.0.0.1:65536", "127.0.0.1:94x", "localhost:9464", "::1:9464",
-                          "[::1]", "[::1]9464", "[127.0.0.1]:9464", "256.0.0.1:80",
-                          "127.0.0.1:-1", "127.0.0.1: 80"}) {
+  for (const char* bad :
+       {"nonsense", "", "127.0.0.1", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:65536",
+        "127.0.0.1:94x", "localhost:9464", "::1:9464", "[::1]", "[::1]9464", "[127.0.0.1]:9464",
+        "256.0.0.1:80", "127.0.0.1:-1", "127.0.0.1: 80"}) {
     INFO(bad);
     CHECK_FALSE(parse_listen_address(bad));
   }

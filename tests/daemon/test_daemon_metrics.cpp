@@ -59,8 +59,8 @@ HttpReply request(int port, const std::string& method, const std::string& path) 
     ::close(fd);
     return reply;
   }
-  const std::string req = method + " " + path +
-                          " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  const std::string req =
+      method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
   REQUIRE(::send(fd, req.data(), req.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(req.size()));
   std::string raw;
   char buffer[8192];
@@ -144,8 +144,8 @@ TEST_CASE("hypewatchd serves /metrics that agree with the CLI") {
   HttpReply scrape;
   REQUIRE(hw::test::wait_for([&] {
     scrape = request(port, "GET", "/metrics");
-    return scrape.status == 200 && scrape.body.find("\nhypewatch_poll_cycles_total 1\n") !=
-                                       std::string::npos;
+    return scrape.status == 200 &&
+           scrape.body.find("\nhypewatch_poll_cycles_total 1\n") != std::string::npos;
   }));
   INFO(scrape.body);
   CHECK_THAT(scrape.headers, Contains("text/plain; version=0.0.4"));
@@ -232,8 +232,7 @@ TEST_CASE("hypewatchd serves /metrics that agree with the CLI") {
   }));
   const std::string second_log = hw::test::read_file(log2);
   CHECK_THAT(second_log, Contains("metrics listener not started") &&
-                             Contains("127.0.0.1:" + std::to_string(port)) &&
-                             Contains("in use"));
+                             Contains("127.0.0.1:" + std::to_string(port)) && Contains("in use"));
   CHECK(second.running());
   second.signal(SIGTERM);
   CHECK(second.wait(20) == 0);
@@ -249,8 +248,8 @@ TEST_CASE("a bad metrics listen address is refused with its file and line") {
   const auto config = dir / "hw.toml";
   hw::test::write_file(dir / "claims.toml", "");
   hw::test::write_file(config, "claims = \"claims.toml\"\n\n[metrics]\nlisten = \"nonsense\"\n");
-  const auto r = hw::test::run_process(
-      {HW_HYPEWATCHD_BIN, "--check-config", "--config", config.string()});
+  const auto r =
+      hw::test::run_process({HW_HYPEWATCHD_BIN, "--check-config", "--config", config.string()});
   CHECK(r.exit_code != 0);
   CHECK_THAT(r.err, Contains(config.string() + ":4:") && Contains("metrics listen") &&
                         Contains("'nonsense'"));
