@@ -238,6 +238,8 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
       config.webhooks = parse_webhooks(file, value);
     } else if (key == "factcheck") {
       config.factcheck = parse_factcheck_config(file, value);
+    } else if (key == "metrics") {
+      config.metrics = parse_metrics_config(file, value);
     } else if (key == "feed") {
       const auto* arr = value.as_array();
       if (!arr) {
@@ -257,7 +259,7 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
                         "' (known: claims, database, poll_interval, log_level, [digest], [fetch], "
-                        "[[feed]], [[webhook]], [factcheck])");
+                        "[[feed]], [[webhook]], [factcheck], [metrics])");
     }
   }
   if (!have_claims) {

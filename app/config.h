@@ -7,6 +7,7 @@
 
 #include "app/digest_config.h"
 #include "app/factcheck_config.h"
+#include "app/metrics_config.h"
 #include "app/webhook_config.h"
 
 namespace hw::app {
@@ -40,6 +41,7 @@ struct Config {
   DigestConfig digest;  // [digest]; defaults: hourly, to the log only
   std::vector<WebhookConfig> webhooks;  // [[webhook]]
   FactcheckConfig factcheck;            // [factcheck]
+  MetricsConfig metrics;                // [metrics]; off by default
 };
 
 // Throws hw::ConfigError "FILE:LINE:COL: message" for syntax errors, unknown keys, wrong types,

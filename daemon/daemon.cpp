@@ -7,6 +7,7 @@
 #include "app/poll_cycle.h"
 #include "app/scheduler.h"
 #include "app/webhook_delivery.h"
+#include "daemon/daemon_metrics.h"
 #include "daemon/notifier.h"
 #include "daemon/signal_watcher.h"
 #include "feeds/fetcher.h"
@@ -67,6 +68,7 @@ int Daemon::run() {
   learn_from_stored_matches(*store, *matcher);
   auto next_digest = Steady::now() + m_loaded.config.digest.interval;
   log::RepeatLimiter repeats;
+  DaemonMetrics metrics(m_loaded.config.metrics);  // [metrics]: off unless listen is set
 
   // Digest delivery failures are retried on their own schedule; a mail server that is down
   // never stops polling.
@@ -109,7 +111,10 @@ int Daemon::run() {
       cycle.set_repeat_limiter(&repeats);
       cycle.set_scheduling(schedule_policy_for(m_loaded.config), /*due_only=*/true);
       cycle.set_factcheck(m_loaded.config.factcheck);
+      const auto cycle_start = Steady::now();
       const auto report = cycle.run(m_loaded.config.feeds);
+      const std::chrono::duration<double> took = Steady::now() - cycle_start;
+      metrics.cycle_done(report, took.count(), clock.now(), *store);
       wait = wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
       const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());
       notifier.status(status_line(m_loaded.config.feeds.size(), report, clock.now(), pending));
@@ -123,6 +128,7 @@ int Daemon::run() {
       // Our own database misbehaved (disk full, locked too long): log it, stay up and try
       // again next cycle; every committed story/alert is still there.
       log::error("daemon", "cycle aborted", {{"error", e.what()}});
+      metrics.cycle_aborted();
       notifier.status(std::string("last cycle aborted: ") + e.what());
     }
     deliver_hooks();
@@ -130,14 +136,17 @@ int Daemon::run() {
       deliver_digest();
       break;
     }
+    metrics.refresh(*store);  // after the deliveries: the outboxes' pending counts
 
     const auto next_cycle = Steady::now() + wait;
     while (!signals.stop_requested() && Steady::now() < next_cycle) {
       if (Steady::now() >= next_digest) {
         deliver_digest();
+        metrics.refresh(*store);
       }
       if (Steady::now() >= next_webhooks) {
         deliver_hooks();
+        metrics.refresh(*store);
       }
       auto wake = std::min({next_cycle, next_digest, next_webhooks});
       if (auto period = notifier.watchdog_period(); period && Steady::now() + *period < wake) {
@@ -148,6 +157,7 @@ int Daemon::run() {
       if (signals.take_reload()) {
         notifier.reloading();
         reload();
+        metrics.reloaded(m_loaded.config.metrics);
         matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
         learn_from_stored_matches(*store, *matcher);
         notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; reloaded");
