@@ -25,6 +25,8 @@ std::string event_text(const Alert& a) {
              std::to_string(a.repeat_count) + ")";
     case AlertKind::hype_spike:
       return "hype spike: " + a.message;
+    case AlertKind::feed_failing:
+      return "feed failing: " + a.message;
   }
   return std::string(to_string(a.kind));
 }
@@ -38,12 +40,14 @@ std::string event_cell(const Alert& a) {
              std::string(to_string(a.to));
     case AlertKind::hype_spike:
       return "hype spike";
+    case AlertKind::feed_failing:
+      return "feed failing";
   }
   return std::string(to_string(a.kind));
 }
 
 std::string summary_line(const Alert& a) {
-  std::string line = a.claim_id + ": " + event_text(a);
+  std::string line = (a.claim_id.empty() ? std::string("feeds") : a.claim_id) + ": " + event_text(a);
   if (!a.story_title.empty()) {
     line += " — \"" + a.story_title + "\"";
   }

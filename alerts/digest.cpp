@@ -71,9 +71,10 @@ DigestText render_digest(const DigestContent& c) {
   for (const auto& claim : order) {
     const auto& alerts = by_claim[claim];
     const auto statement = c.statements.contains(claim) ? c.statements.at(claim) : std::string();
-    t += "\n== " + (claim.empty() ? std::string("(no claim)") : claim) +
-         (statement.empty() ? "" : ": " + statement) + "\n";
-    h += "<h2 style=\"font-size:16px\">" + html_escape(claim) + "</h2>\n";
+    // Alerts without a claim are about the feeds themselves (feed_failing).
+    const std::string heading = claim.empty() ? std::string("feeds") : claim;
+    t += "\n== " + heading + (statement.empty() ? "" : ": " + statement) + "\n";
+    h += "<h2 style=\"font-size:16px\">" + html_escape(heading) + "</h2>\n";
     if (!statement.empty()) {
       h += "<p><i>" + html_escape(statement) + "</i></p>\n";
     }

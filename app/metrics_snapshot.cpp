@@ -110,8 +110,6 @@ std::string render_metrics(const MetricsSnapshot& s) {
   out.family("hypewatch_matches_total", "counter", "Story x claim matches stored.");
   out.sample("hypewatch_matches_total", as_double(c.matches));
   out.family("hypewatch_alerts_total", "counter", "Alerts raised, by kind.");
-  static constexpr std::array kAlertKinds{
-      AlertKind::status_change, AlertKind::repeated_after_clarification, AlertKind::hype_spike};
   for (const auto& [kind, n] : with_known(c.alerts_by_kind, kAlertKinds)) {
     out.sample("hypewatch_alerts_total", {{"kind", kind}}, as_double(n));
   }

@@ -5,6 +5,7 @@
 
 #include "alerts/alert_text.h"
 #include "app/claim_rescan.h"
+#include "app/feed_health.h"
 #include "app/ingest_pipeline.h"
 #include "app/story_evaluation.h"
 #include "feeds/feed_parser.h"
@@ -49,6 +50,7 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
     alerts::log_alert(a);
     report.alerts.push_back(std::move(a));
   }
+  report_failing_feeds(report);
   // Fact-check items are judged from their pages: fetched now, judged in queue order.
   FactcheckReader factchecks(m_store, m_fetcher, m_factcheck, m_clock);
   factchecks.fetch_pages(report);
@@ -133,6 +135,17 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
     batch.commit();
   }
   report.next_due = m_scheduler.next_due(m_store.list_feeds());
+}
+
+void PollCycle::report_failing_feeds(CycleReport& report) {
+  const TimePoint now = m_clock.now();
+  for (const auto& feed : m_store.list_feeds()) {
+    if (auto alert = feed_failing_alert(feed, now)) {
+      m_store.record_feed_alert(feed.id, *alert, now);
+      alerts::log_alert(*alert);
+      report.alerts.push_back(std::move(*alert));
+    }
+  }
 }
 
 void PollCycle::apply_schedule(const storage::FeedRecord& feed, const PollOutcome& outcome,

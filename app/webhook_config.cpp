@@ -30,16 +30,14 @@ std::chrono::seconds duration_of(const fs::path& file, const toml::node& n, std:
 
 AlertKind kind_of(const fs::path& file, const toml::node& n) {
   const std::string k = string_of(file, n, "kinds");
-  for (AlertKind kind : {AlertKind::status_change, AlertKind::repeated_after_clarification,
-                         AlertKind::hype_spike}) {
-    if (to_string(kind) == k) {
-      return kind;
-    }
+  if (const auto kind = alert_kind_from_string(k)) {
+    return *kind;
   }
-  toml_fail(file, n.source(),
-            "unknown alert kind '" + k +
-                "' in webhook.kinds (known: status_change, repeated_after_clarification, "
-                "hype_spike)");
+  std::string known;
+  for (const AlertKind kind : kAlertKinds) {
+    known += (known.empty() ? "" : ", ") + std::string(to_string(kind));
+  }
+  toml_fail(file, n.source(), "unknown alert kind '" + k + "' in webhook.kinds (known: " + known + ")");
 }
 
 WebhookConfig parse_one(const fs::path& file, const toml::table& t) {

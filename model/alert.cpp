@@ -10,8 +10,19 @@ std::string_view to_string(AlertKind k) {
       return "repeated_after_clarification";
     case AlertKind::hype_spike:
       return "hype_spike";
+    case AlertKind::feed_failing:
+      return "feed_failing";
   }
   return "?";
+}
+
+std::optional<AlertKind> alert_kind_from_string(std::string_view name) {
+  for (const AlertKind k : kAlertKinds) {
+    if (to_string(k) == name) {
+      return k;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace hw

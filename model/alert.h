@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,9 +10,18 @@
 
 namespace hw {
 
-enum class AlertKind { status_change, repeated_after_clarification, hype_spike };
+// feed_failing is operational, not about a claim: a feed has failed for a day
+// (app/feed_health.h); its claim_id is empty and the message names the feed.
+enum class AlertKind { status_change, repeated_after_clarification, hype_spike, feed_failing };
+
+// Every kind, in declaration order: the one list for parsing names (database, config) and
+// for listing counts per kind.
+inline constexpr std::array kAlertKinds{AlertKind::status_change,
+                                        AlertKind::repeated_after_clarification,
+                                        AlertKind::hype_spike, AlertKind::feed_failing};
 
 std::string_view to_string(AlertKind k);
+std::optional<AlertKind> alert_kind_from_string(std::string_view name);
 
 // An alert raised by the status engine; stored in the same transaction as its cause.
 struct Alert {

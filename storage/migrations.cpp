@@ -381,6 +381,15 @@ CREATE INDEX factcheck_pages_retry ON factcheck_pages (retry_at) WHERE retry_at 
 CREATE INDEX stories_link ON stories (link);
 )sql";
 
+// Schema version 7: when a feed's current failure streak began and whether it has been reported
+// (app/feed_health.h: a feed failing for a day raises one feed_failing alert). A success clears
+// both. Feeds already failing start their streak at their last error.
+constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE feeds ADD COLUMN failing_since TEXT;
+ALTER TABLE feeds ADD COLUMN failing_alerted_at TEXT;
+UPDATE feeds SET failing_since = last_error_at WHERE error_count > 0;
+)sql";
+
 // Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
@@ -393,6 +402,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
      kSchemaV4},
     {5, "webhook outbox: webhook_endpoints, webhook_deliveries", kSchemaV5},
     {6, "fact-check feeds: feeds.kind, factcheck_pages", kSchemaV6},
+    {7, "failing feeds: feeds.failing_since, feeds.failing_alerted_at", kSchemaV7},
 });
 
 std::string label(const Database& db) {

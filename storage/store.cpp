@@ -83,11 +83,8 @@ Stance stance_column(const Statement& st, int col) {
 
 AlertKind alert_kind_column(const Statement& st, int col) {
   const std::string text = st.column_text(col);
-  for (AlertKind k :
-       {AlertKind::status_change, AlertKind::repeated_after_clarification, AlertKind::hype_spike}) {
-    if (to_string(k) == text) {
-      return k;
-    }
+  if (const auto k = alert_kind_from_string(text)) {
+    return *k;
   }
   throw StorageError("unknown alert kind '" + text + "' in `" + sql_label(st.sql()) + "`");
 }
@@ -109,7 +106,8 @@ constexpr std::string_view kFeedColumns =
     "SELECT id, url, title, etag, last_modified, body_hash, last_polled_at, last_success_at, "
     "last_http_status, last_error, error_count, next_poll_at, enabled, disabled_reason, "
     "(SELECT count(*) FROM stories s WHERE s.feed_id = feeds.id), name, source, added_url, "
-    "interval_s, server_interval_s, retry_after_until, last_error_at, kind FROM feeds ";
+    "interval_s, server_interval_s, retry_after_until, last_error_at, kind, failing_since, "
+    "failing_alerted_at FROM feeds ";
 
 std::optional<std::chrono::seconds> optional_seconds(const Statement& st, int col) {
   const auto v = st.optional_int64(col);
@@ -145,6 +143,8 @@ FeedRecord read_feed(const Statement& st) {
   f.retry_after_until = st.optional_time(20);
   f.last_error_at = st.optional_time(21);
   f.kind = st.column_text(22);
+  f.failing_since = st.optional_time(23);
+  f.failing_alerted_at = st.optional_time(24);
   return f;
 }
 
@@ -477,7 +477,7 @@ void Store::record_fetch_success(std::int64_t feed_id, const FetchSuccess& s, Ti
       feed_id, "record fetch success",
       "UPDATE feeds SET last_polled_at = ?2, last_success_at = ?2, last_http_status = ?3, "
       "etag = ?4, last_modified = ?5, body_hash = ?6, title = ?7, last_error = '', "
-      "error_count = 0 WHERE id = ?1",
+      "error_count = 0, failing_since = NULL, failing_alerted_at = NULL WHERE id = ?1",
       [&](Statement& st) {
         st.bind(2, at).bind(3, s.http_status).bind(4, s.etag).bind(5, s.last_modified);
         st.bind(6, s.body_hash).bind(7, s.title);
@@ -488,7 +488,8 @@ void Store::record_not_modified(std::int64_t feed_id, int http_status, TimePoint
   // A 304 is a healthy answer: it ends a failure streak like any other success.
   m_impl->update_feed(feed_id, "record not-modified",
                       "UPDATE feeds SET last_polled_at = ?2, last_success_at = ?2, "
-                      "last_http_status = ?3, last_error = '', error_count = 0 WHERE id = ?1",
+                      "last_http_status = ?3, last_error = '', error_count = 0, "
+                      "failing_since = NULL, failing_alerted_at = NULL WHERE id = ?1",
                       [&](Statement& st) { st.bind(2, at).bind(3, http_status); });
 }
 
@@ -497,8 +498,8 @@ void Store::record_fetch_failure(std::int64_t feed_id, int http_status, std::str
   // Validators (etag, last_modified, body_hash) are kept: the next success can still be a 304.
   m_impl->update_feed(feed_id, "record fetch failure",
                       "UPDATE feeds SET last_polled_at = ?2, last_http_status = ?3, "
-                      "last_error = ?4, error_count = error_count + 1, last_error_at = ?2 "
-                      "WHERE id = ?1",
+                      "last_error = ?4, error_count = error_count + 1, last_error_at = ?2, "
+                      "failing_since = coalesce(failing_since, ?2) WHERE id = ?1",
                       [&](Statement& st) { st.bind(2, at).bind(3, http_status).bind(4, error); });
 }
 
@@ -937,6 +938,37 @@ std::vector<StoredMatch> Store::matches_for_story(std::int64_t story_id) const {
   });
 }
 
+namespace {
+
+void insert_alert(Database& db, const Alert& a, TimePoint at) {
+  auto st = db.cached(
+      "INSERT INTO alerts (kind, claim_id, from_status, to_status, story_id, "
+      "message, repeat_count, created_at, at, backfill) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6, ?7, ?8, ?9, ?10)");
+  st->bind(1, to_string(a.kind)).bind(2, text_or_null(a.claim_id));
+  st->bind(3, a.from ? std::optional(to_string(*a.from)) : std::nullopt);
+  st->bind(4, to_string(a.to)).bind(5, id_or_null(a.story_id)).bind(6, a.message);
+  const TimePoint created = or_default(a.created_at, at);
+  st->bind(7, a.repeat_count).bind(8, created).bind(9, or_default(a.at, created));
+  st->bind(10, a.backfill);
+  st->run();
+}
+
+}  // namespace
+
+void Store::record_feed_alert(std::int64_t feed_id, const Alert& alert, TimePoint at) {
+  auto& impl = *m_impl;
+  in_context("record the failing-feed alert of " + impl.feed_label(feed_id), [&] {
+    impl.require_writable("record an alert");
+    Transaction tx(impl.db);
+    insert_alert(impl.db, alert, at);
+    auto st = impl.db.cached("UPDATE feeds SET failing_alerted_at = ?2 WHERE id = ?1");
+    st->bind(1, feed_id).bind(2, at);
+    st->run();
+    tx.commit();
+  });
+}
+
 bool Store::record_evaluation(const EvaluationWrite& w) {
   auto& impl = *m_impl;
   return in_context(
@@ -989,17 +1021,7 @@ bool Store::record_evaluation(const EvaluationWrite& w) {
           }
         }
         for (const Alert& a : w.alerts) {
-          auto st = impl.db.cached(
-              "INSERT INTO alerts (kind, claim_id, from_status, to_status, story_id, "
-              "message, repeat_count, created_at, at, backfill) VALUES (?1, ?2, ?3, ?4, ?5, "
-              "?6, ?7, ?8, ?9, ?10)");
-          st->bind(1, to_string(a.kind)).bind(2, text_or_null(a.claim_id));
-          st->bind(3, a.from ? std::optional(to_string(*a.from)) : std::nullopt);
-          st->bind(4, to_string(a.to)).bind(5, id_or_null(a.story_id)).bind(6, a.message);
-          const TimePoint created = or_default(a.created_at, w.at);
-          st->bind(7, a.repeat_count).bind(8, created).bind(9, or_default(a.at, created));
-          st->bind(10, a.backfill);
-          st->run();
+          insert_alert(impl.db, a, w.at);
         }
         tx.commit();
         return true;

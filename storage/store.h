@@ -52,6 +52,8 @@ struct FeedRecord {
   std::optional<TimePoint> retry_after_until;           // the server asked us to wait
   std::optional<TimePoint> last_error_at;
   std::string kind = "news";  // news | factcheck (docs/factchecks.md)
+  std::optional<TimePoint> failing_since;       // first failure of the current streak
+  std::optional<TimePoint> failing_alerted_at;  // the streak's feed_failing alert, once raised
 };
 
 // What the user says about a feed (config [[feed]], `hypewatch feeds add`, OPML import).
@@ -255,6 +257,9 @@ class Store {
   void record_not_modified(std::int64_t feed_id, int http_status, TimePoint at);
   void record_fetch_failure(std::int64_t feed_id, int http_status, std::string_view error,
                             TimePoint at);
+  // Stores a feed_failing alert and marks the feed's streak as reported, in one transaction:
+  // one alert per failure streak, also across a crash.
+  void record_feed_alert(std::int64_t feed_id, const Alert& alert, TimePoint at);
   // The scheduler's decision for the next poll (nullopt = as soon as possible).
   void set_next_poll_at(std::int64_t feed_id, std::optional<TimePoint> at);
   // Feeds are disabled, never deleted: their stories stay evidence in claim histories.

@@ -117,3 +117,50 @@ TEST_CASE("a cycle records each failing feed with its reason and keeps the good 
     CHECK(history.back().story_title == "Mayor says the old lighthouse will be demolished");
   }
 }
+
+TEST_CASE("a feed failing for a day raises one feed_failing alert per failure streak") {
+  hw::test::TempDir dir;
+  const auto file = dir / "harbour.xml";
+  std::filesystem::copy(hw::test::fixture("cycle") / "harbour.xml", file);
+  auto store = hw::storage::Store::open(dir / "hw.db", hw::storage::OpenMode::read_write);
+  hw::feeds::Fetcher fetcher(hw::feeds::FetchOptions{});
+  hw::rules::Matcher matcher({lighthouse_claim()});
+  hw::ManualClock clock(sys_days{2012y / June / 5} + 12h);
+  hw::app::PollCycle cycle(store, fetcher, matcher, clock);
+  const std::vector<hw::app::FeedConfig> feeds{{"file://" + file.string(), "Harbour Gazette"}};
+  auto failing_alerts = [](const hw::app::CycleReport& r) {
+    return std::ranges::count(r.alerts, hw::AlertKind::feed_failing, &hw::Alert::kind);
+  };
+
+  REQUIRE(cycle.run(feeds).fetched == 1);
+  std::filesystem::remove(file);
+  clock.advance(hours(1));
+  CHECK(cycle.run(feeds).failed == 1);  // the streak starts here
+  clock.advance(hours(20));
+  CHECK(failing_alerts(cycle.run(feeds)) == 0);  // 20 h: not yet a day
+  clock.advance(hours(5));
+  const auto day = cycle.run(feeds);
+  REQUIRE(failing_alerts(day) == 1);
+  const auto& alert = *std::ranges::find(day.alerts, hw::AlertKind::feed_failing, &hw::Alert::kind);
+  CHECK(alert.claim_id.empty());
+  CHECK_THAT(alert.message, Contains("Harbour Gazette") && Contains("harbour.xml") &&
+                                Contains("has failed for 25 h (3 attempts since 2012-06-05T13:00:00Z)"));
+  clock.advance(hours(1));
+  CHECK(failing_alerts(cycle.run(feeds)) == 0);  // once per streak
+
+  // A success ends the streak; failing for another day is reported again.
+  std::filesystem::copy(hw::test::fixture("cycle") / "harbour.xml", file);
+  clock.advance(hours(1));
+  CHECK(cycle.run(feeds).failed == 0);
+  std::filesystem::remove(file);
+  clock.advance(hours(1));
+  cycle.run(feeds);
+  clock.advance(hours(25));
+  CHECK(failing_alerts(cycle.run(feeds)) == 1);
+
+  // Stored like any alert, without a claim, for the digest and webhooks.
+  const auto stored = store.list_alerts();
+  CHECK(std::ranges::count_if(stored, [](const auto& r) {
+          return r.alert.kind == hw::AlertKind::feed_failing && r.alert.claim_id.empty();
+        }) == 2);
+}

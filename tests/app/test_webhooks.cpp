@@ -209,7 +209,7 @@ secret_credential = "webhook-local"
         file + ":5:15: [[webhook]] takes one of secret, secret_file, secret_credential");
   CHECK(error_of("claims = \"c\"\n[[webhook]]\nurl = \"https://x.example/h\"\nkinds = [\"x\"]\n") ==
         file + ":4:10: unknown alert kind 'x' in webhook.kinds (known: status_change, "
-               "repeated_after_clarification, hype_spike)");
+               "repeated_after_clarification, hype_spike, feed_failing)");
   CHECK(error_of("claims = \"c\"\n[[webhook]]\nurl = \"https://u:p@x.example/h\"\n") ==
         file + ":3:7: webhook url must not contain user information (user:password@host); use "
                "secret, secret_file or secret_credential");

@@ -67,11 +67,24 @@ class Handler(BaseHTTPRequestHandler):
                 PORTS.add(self.client_address[1])
             ACTIVE[0] += 1
             ACTIVE[1] = max(ACTIVE[1], ACTIVE[0])
+        self.active = True
         try:
             self.route(url)
         finally:
-            with LOCK:
+            self.finish_active()
+
+    def finish_active(self):
+        with LOCK:
+            if getattr(self, "active", False):
                 ACTIVE[0] -= 1
+                self.active = False
+
+    def send_response(self, code, message=None):
+        # The answer starts: the request stops counting as in progress before the client can
+        # read it and send its next one. Counting until the handler returned let a loaded
+        # machine see one request more at once than the client ever had in flight.
+        self.finish_active()
+        super().send_response(code, message)
 
     def route(self, url):
         parts = url.path.strip("/").split("/")
