@@ -1,6 +1,7 @@
 #include "storage/metric_counts.h"
 
 #include "storage/statement.h"
+#include "storage/story_queries.h"
 
 namespace hw::storage {
 
@@ -19,12 +20,14 @@ MetricCounts read_metric_counts(Database& db) {
     return out;
   };
   MetricCounts c;
-  c.feeds_ok = count("SELECT count(*) FROM feeds WHERE enabled AND error_count = 0");
-  c.feeds_failing = count("SELECT count(*) FROM feeds WHERE enabled AND error_count > 0");
-  c.feeds_disabled = count("SELECT count(*) FROM feeds WHERE NOT enabled");
-  c.stories = count("SELECT count(*) FROM stories");
-  c.revisions = count("SELECT count(*) FROM story_revisions");
-  c.matches = count("SELECT count(*) FROM matches");
+  // The counts `hypewatch stats` shows, from the one query that makes them.
+  const Stats s = StoryQueries(db).stats();
+  c.feeds_failing = s.feeds_failing;
+  c.feeds_disabled = s.feeds_disabled;
+  c.feeds_ok = s.feeds - s.feeds_failing - s.feeds_disabled;  // enabled and not failing
+  c.stories = s.stories;
+  c.revisions = s.revisions;
+  c.matches = s.matches;
   c.alerts_by_kind = grouped("SELECT kind, count(*) FROM alerts GROUP BY kind");
   c.claims_by_status =
       grouped("SELECT status, count(*) FROM claims WHERE retired_at IS NULL GROUP BY status");

@@ -96,15 +96,6 @@ class Desk {
   hw::test::TempDir m_dir;
 };
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    out.push_back(line);
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("search takes plain words: punctuation and operator words are just words") {
@@ -172,7 +163,7 @@ TEST_CASE("CSV leaves empty fields empty") {
   Desk desk;
   const auto feeds = desk.cli({"feeds", "--csv"});
   REQUIRE(feeds.exit_code == 0);
-  const auto rows = lines(feeds.out);
+  const auto rows = hw::test::lines_of(feeds.out);
   REQUIRE(rows.size() == 2);
   CHECK_THAT(rows[0], Contains("NAME"));
   CHECK_THAT(rows[1], Contains("Test Wire Desk"));
@@ -187,7 +178,7 @@ TEST_CASE("feeds shows the configured names") {
   Desk desk;
   const auto r = desk.cli({"feeds"});
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(lines(r.out)[0], Contains("NAME"));
+  CHECK_THAT(hw::test::lines_of(r.out)[0], Contains("NAME"));
   CHECK_THAT(r.out, Contains("Test Wire Desk"));
 }
 
@@ -215,7 +206,7 @@ TEST_CASE("tables are never cut when piped, fitted with --width") {
 
   const auto fitted = desk.cli({"stories", "--width", "100"});
   REQUIRE(fitted.exit_code == 0);
-  for (const auto& line : lines(fitted.out)) {
+  for (const auto& line : hw::test::lines_of(fitted.out)) {
     INFO(line);
     CHECK(line.size() <= 100 + 4 * 2);  // bytes; "…" is three bytes for one column
   }
@@ -227,7 +218,7 @@ TEST_CASE("on a terminal tables fit COLUMNS and are coloured unless NO_COLOR is 
   Desk desk;
   const auto tty = desk.on_tty("COLUMNS=90", {"stories"});
   CHECK_THAT(tty, !Contains(kLongTitle) && Contains("…"));
-  for (const auto& line : lines(tty)) {
+  for (const auto& line : hw::test::lines_of(tty)) {
     INFO(line);
     CHECK(line.size() <= 90 + 4 * 2);
   }

@@ -78,15 +78,6 @@ std::int64_t stories_in(const fs::path& db) {
   }
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    out.push_back(line);
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a 70-byte JSON Feed the parser refuses costs that feed only; hypewatchd keeps running") {
@@ -141,7 +132,7 @@ TEST_CASE("outside text cannot forge a log line or reverse a table line") {
   // The alert for the story is logged with its title, escaped on one line.
   CHECK_THAT(run.err, Contains("Yemen\\n2026-12-01T14:00:00Z error [daemon] database corrupt "
                                "\\u202egnp.exe"));
-  for (const auto& line : lines_of(run.err)) {
+  for (const auto& line : hw::test::lines_of(run.err)) {
     CHECK_THAT(line, !StartsWith("2026-12-01T14:00:00Z error"));
     CHECK(line.find("\u202E") == std::string::npos);
   }
@@ -154,7 +145,7 @@ TEST_CASE("outside text cannot forge a log line or reverse a table line") {
     REQUIRE(out.exit_code == 0);
     CHECK_THAT(out.out, Contains("\\n2026-"));  // titles are cut at 70, snippets bracket terms
     CHECK(out.out.find("\u202E") == std::string::npos);
-    for (const auto& line : lines_of(out.out)) {
+    for (const auto& line : hw::test::lines_of(out.out)) {
       CHECK_THAT(line, !StartsWith("2026-12-01T14:00:00Z error"));
     }
   }

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace hw::test {
 
@@ -20,6 +21,8 @@ class TempDir {
 };
 
 std::string read_file(const std::filesystem::path& path);
+// The lines of a command's output, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
 void write_file(const std::filesystem::path& path, const std::string& content);
 
 // tests/fixtures/<name>
