@@ -35,7 +35,7 @@ TEST_CASE("hypewatchd polls, rejects a bad reload, and exits 0 on SIGTERM") {
   hw::test::ChildProcess daemon(
       {HW_HYPEWATCHD_BIN, "--config", config.string(), "--db", db.string()}, log.string());
 
-  REQUIRE(hw::test::wait_for([&] { return stories_in(db) == 27; }));
+  REQUIRE(hw::test::wait_for([&] { return stories_in(db) == 28; }));
 
   // A broken config on reload is refused with the reason; the daemon keeps running.
   hw::test::write_file(config, hw::test::read_file(config) + "\nbogus_key = 1\n");
@@ -57,7 +57,7 @@ TEST_CASE("hypewatchd polls, rejects a bad reload, and exits 0 on SIGTERM") {
   daemon.signal(SIGTERM);
   CHECK(daemon.wait(20) == 0);
   CHECK_THAT(hw::test::read_file(log), Contains("stopped"));
-  CHECK(stories_in(db) == 27);
+  CHECK(stories_in(db) == 28);
 }
 
 TEST_CASE("the CLI queries the database while hypewatchd writes to it") {

@@ -168,17 +168,17 @@ TEST_CASE("hypewatchd serves /metrics that agree with the CLI") {
   // A second scrape, after the queries: the same numbers (nothing polled in between).
   CHECK(parse_exposition(request(port, "GET", "/metrics").body) == m);
 
-  CHECK(m["hypewatch_stories"] == 27);
+  CHECK(m["hypewatch_stories"] == 28);
   CHECK(m["hypewatch_stories"] == json_count(stats, "stories"));
   CHECK(m["hypewatch_story_revisions"] == json_count(stats, "revisions"));
   CHECK(m["hypewatch_matches_total"] == json_count(stats, "matches"));
-  CHECK(m["hypewatch_stories_new_total"] == 27);  // a fresh database: every story is new
+  CHECK(m["hypewatch_stories_new_total"] == 28);  // a fresh database: every story is new
   CHECK(m["hypewatch_feeds{state=\"failing\"}"] == json_count(stats, "feeds_failing"));
   CHECK(m["hypewatch_feeds{state=\"disabled\"}"] == json_count(stats, "feeds_disabled"));
   CHECK(m["hypewatch_feeds{state=\"ok\"}"] + m["hypewatch_feeds{state=\"failing\"}"] +
             m["hypewatch_feeds{state=\"disabled\"}"] ==
         json_count(stats, "feeds"));
-  CHECK(m["hypewatch_fetches_total{outcome=\"fetched\"}"] == 5);
+  CHECK(m["hypewatch_fetches_total{outcome=\"fetched\"}"] == 6);
   CHECK(m["hypewatch_fetches_total{outcome=\"failed\"}"] == 0);
   CHECK(m["hypewatch_poll_cycle_duration_seconds_count"] == 1);
   CHECK(m["hypewatch_poll_cycle_duration_seconds_bucket{le=\"+Inf\"}"] == 1);

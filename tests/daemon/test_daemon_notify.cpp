@@ -90,7 +90,7 @@ TEST_CASE("hypewatchd notifies READY, WATCHDOG, RELOADING, READY, STOPPING in or
   CHECK(
       hw::storage::Store::open(dir / "hw.db", hw::storage::OpenMode::read_only).schema_version() ==
       hw::storage::Store::latest_schema_version());
-  REQUIRE(notify.wait_for("STATUS=5 feeds; last cycle"));
+  REQUIRE(notify.wait_for("STATUS=6 feeds; last cycle"));
   REQUIRE(notify.wait_for("WATCHDOG=1"));
   REQUIRE(notify.wait_for("WATCHDOG=1"));  // keeps pinging while idle
 

@@ -101,6 +101,21 @@ TEST_CASE("demo: the Yemen claim ends clarified, with the clarifying story as ev
   CHECK(found);
 }
 
+TEST_CASE("demo: the fact-check feed's ClaimReview confirms a claim, the fact-checker named") {
+  Demo demo;
+  const auto r = demo.cli({"poll", "--once"});
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("fact-check pages: 1 fetched, 1 ClaimReviews read, 0 failed"));
+  const json h = demo.cli_json({"history", "un-code-of-conduct"});
+  CHECK(h["claim"]["status"] == "confirmed");
+  const json& last = h["history"].back();
+  CHECK(last["from"] == "reported");
+  CHECK(last["to"] == "confirmed");
+  CHECK(last["at"] == "2012-09-24T09:00:00Z");  // the review's publication, not the poll
+  CHECK_THAT(last["rule"].get<std::string>(),
+             Contains("factcheck Harbour Fact Desk") && Contains("verdict:'true'"));
+}
+
 TEST_CASE("demo: later stories repeating the hacking claim raise repeated_after_clarification") {
   Demo demo;
   REQUIRE(demo.cli({"poll", "--once"}).exit_code == 0);
@@ -140,7 +155,7 @@ TEST_CASE("demo: unrelated stories match no claim; related ones match the right 
   Demo demo;
   REQUIRE(demo.cli({"poll", "--once"}).exit_code == 0);
   const auto by_guid = demo.matches_by_guid();
-  REQUIRE(by_guid.size() == 27);
+  REQUIRE(by_guid.size() == 28);
 
   // Hard negatives: Yemen without hacking, a retailer breach, sports "Olympic Games", Iran
   // without Stuxnet, a password leak, State Department aid to Yemen.
@@ -166,7 +181,7 @@ TEST_CASE("demo: a second poll adds no story, match, history entry or alert") {
   Demo demo;
   REQUIRE(demo.cli({"poll", "--once"}).exit_code == 0);
   const auto first = demo.counts();
-  CHECK(first.stories == 27);
+  CHECK(first.stories == 28);
   CHECK(first.alerts > 0);
 
   auto r = demo.cli({"poll", "--once"});
