@@ -46,9 +46,10 @@ void FactcheckReader::fetch_pages(CycleReport& report) {
     const auto revision = item.item.revision_id;
     // A remote feed must not make us read local files: file:// pages only from a local feed
     // file (the demo's), which is local content already.
-    const bool web = item.item.link.starts_with("http://") || item.item.link.starts_with("https://");
-    const bool local = item.item.link.starts_with("file://") &&
-                       item.item.feed_url.starts_with("file://");
+    const bool web =
+        item.item.link.starts_with("http://") || item.item.link.starts_with("https://");
+    const bool local =
+        item.item.link.starts_with("file://") && item.item.feed_url.starts_with("file://");
     if (!web && !local) {
       // Nothing to fetch.
       item.state = Item::State::failed;
@@ -63,8 +64,8 @@ void FactcheckReader::fetch_pages(CycleReport& report) {
       m_items.emplace(revision, std::move(item));
       continue;
     }
-    requests.push_back({item.item.link, item.item.etag, item.item.last_modified,
-                        m_config.page_max_bytes});
+    requests.push_back(
+        {item.item.link, item.item.etag, item.item.last_modified, m_config.page_max_bytes});
     order.push_back(revision);
     m_items.emplace(revision, std::move(item));
   }
@@ -108,9 +109,8 @@ void FactcheckReader::handle(Item& item, feeds::FetchResult&& result, CycleRepor
     item.page.judged = false;
     return;
   }
-  auto page = feeds::extract_claim_reviews(fetched.body, fetched.effective_url.empty()
-                                                             ? fc.link
-                                                             : fetched.effective_url);
+  auto page = feeds::extract_claim_reviews(
+      fetched.body, fetched.effective_url.empty() ? fc.link : fetched.effective_url);
   for (const auto& problem : page.problems) {
     log::warning("feeds", "fact-check page: markup skipped",
                  {{"feed", std::to_string(fc.feed_id)},
@@ -124,9 +124,8 @@ void FactcheckReader::handle(Item& item, feeds::FetchResult&& result, CycleRepor
   item.page.judged = true;
 }
 
-std::optional<EvaluationOutcome> FactcheckReader::evaluate(rules::Matcher& matcher,
-                                                           const storage::PendingEvaluation& pending,
-                                                           CycleReport& report) {
+std::optional<EvaluationOutcome> FactcheckReader::evaluate(
+    rules::Matcher& matcher, const storage::PendingEvaluation& pending, CycleReport& report) {
   Item& item = m_items.at(pending.revision_id);
   const auto& fc = item.item;
   const TimePoint now = m_clock.now();
@@ -147,8 +146,9 @@ std::optional<EvaluationOutcome> FactcheckReader::evaluate(rules::Matcher& match
       }
       ++report.factcheck_failed;
       report.errors.push_back(fc.feed_url + ": fact-check page " + error);
-      log::warning("feeds", retry ? "fact-check page failed; will retry"
-                                  : "fact-check page failed; given up until the item changes",
+      log::warning("feeds",
+                   retry ? "fact-check page failed; will retry"
+                         : "fact-check page failed; given up until the item changes",
                    {{"feed", feed},
                     {"url", fc.feed_url},
                     {"page", fc.link},
@@ -162,8 +162,7 @@ std::optional<EvaluationOutcome> FactcheckReader::evaluate(rules::Matcher& match
     case Item::State::fetched: {
       auto judged = judge_reviews(
           matcher, m_mapping, item.reviews,
-          [&](std::string_view url) { return m_pages->claims_of_link(url); },
-          url_site(fc.link));
+          [&](std::string_view url) { return m_pages->claims_of_link(url); }, url_site(fc.link));
       report.factcheck_reviews += static_cast<int>(item.reviews.size());
       if (item.reviews.empty()) {
         log::warning("feeds", "fact-check page without ClaimReview",

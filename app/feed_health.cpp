@@ -17,8 +17,9 @@ std::optional<Alert> feed_failing_alert(const storage::FeedRecord& feed, TimePoi
   // log and webhooks alike.
   a.message = (feed.name.empty() ? feed.url : feed.name + " <" + feed.url + ">") +
               " has failed for " + std::to_string(hours.count()) + " h (" +
-              std::to_string(feed.error_count) + (feed.error_count == 1 ? " attempt" : " attempts") +
-              " since " + format_utc(*feed.failing_since) + ")" +
+              std::to_string(feed.error_count) +
+              (feed.error_count == 1 ? " attempt" : " attempts") + " since " +
+              format_utc(*feed.failing_since) + ")" +
               (feed.last_error.empty() ? "" : "; last error: " + feed.last_error);
   return a;
 }

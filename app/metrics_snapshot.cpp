@@ -29,6 +29,12 @@ void add_cycle(MetricsSnapshot& s, const CycleReport& report, double seconds, Ti
   s.fetched += report.fetched;
   s.not_modified += report.not_modified;
   s.fetch_failed += report.failed;
+  for (const auto& [reason, n] : report.failures_by_reason) {
+    s.failures_by_reason[reason] += n;
+  }
+  for (const auto& [status, n] : report.http_responses) {
+    s.http_responses[status] += n;
+  }
   s.stories_new += report.stories_new;
   s.stories_revised += report.stories_revised;
   for (std::size_t i = 0; i < kCycleDurationBuckets.size(); ++i) {
@@ -86,6 +92,22 @@ std::string render_metrics(const MetricsSnapshot& s) {
   out.sample("hypewatch_fetches_total", {{"outcome", "not_modified"}}, as_double(s.not_modified));
   out.sample("hypewatch_fetches_total", {{"outcome", "failed"}}, as_double(s.fetch_failed));
 
+  out.family("hypewatch_fetch_failures_total", "counter",
+             "Failed feed fetches since start by reason: the fetch error's kind (timeout, "
+             "connect, http_status, too_large, …) or parse (the body is not a feed).");
+  std::map<std::string, std::int64_t> reasons = s.failures_by_reason;
+  for (const char* known : {"http_status", "timeout", "connect", "too_large", "parse"}) {
+    reasons.try_emplace(known, 0);
+  }
+  for (const auto& [reason, n] : reasons) {
+    out.sample("hypewatch_fetch_failures_total", {{"reason", reason}}, as_double(n));
+  }
+  out.family("hypewatch_http_responses_total", "counter",
+             "HTTP responses to feed fetches since start, by status code.");
+  for (const auto& [status, n] : s.http_responses) {
+    out.sample("hypewatch_http_responses_total", {{"code", std::to_string(status)}}, as_double(n));
+  }
+
   out.family("hypewatch_stories_new_total", "counter", "New stories stored since start.");
   out.sample("hypewatch_stories_new_total", as_double(s.stories_new));
   out.family("hypewatch_stories_revised_total", "counter",
@@ -120,6 +142,11 @@ std::string render_metrics(const MetricsSnapshot& s) {
                                         ClaimStatus::confirmed, ClaimStatus::retracted};
   for (const auto& [status, n] : with_known(c.claims_by_status, kStatuses)) {
     out.sample("hypewatch_claims", {{"status", status}}, as_double(n));
+  }
+  out.family("hypewatch_status_changes_total", "counter",
+             "Claim status changes recorded (engine and manual), by the status moved to.");
+  for (const auto& [status, n] : with_known(c.status_changes_by_status, kStatuses)) {
+    out.sample("hypewatch_status_changes_total", {{"to", status}}, as_double(n));
   }
 
   out.family("hypewatch_digest_pending_alerts", "gauge",

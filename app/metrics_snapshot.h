@@ -3,6 +3,7 @@
 // after each cycle and the metrics listener copies, so a scrape never waits for the loop, never
 // makes the loop wait for longer than a copy, and never reads the database.
 #include <array>
+#include <map>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,8 @@ struct MetricsSnapshot {
   std::int64_t cycles = 0;          // poll cycles that ran to the end
   std::int64_t cycles_aborted = 0;  // cycles a database failure stopped (the daemon stays up)
   std::int64_t fetched = 0, not_modified = 0, fetch_failed = 0;
+  std::map<std::string, std::int64_t> failures_by_reason;  // CycleReport::failures_by_reason
+  std::map<int, std::int64_t> http_responses;              // HTTP status -> responses
   std::int64_t stories_new = 0, stories_revised = 0;
   std::array<std::int64_t, kCycleDurationBuckets.size()> duration_buckets{};  // not cumulative
   double duration_sum = 0;

@@ -9,8 +9,8 @@
 #include "app/ingest_pipeline.h"
 #include "app/story_evaluation.h"
 #include "feeds/feed_parser.h"
-#include "util/hash.h"
 #include "storage/write_batch.h"
+#include "util/hash.h"
 #include "util/log.h"
 
 namespace hw::app {
@@ -26,10 +26,13 @@ void PollCycle::log_failure(const char* what, std::int64_t feed_id, const std::s
   }
   if (*suppressed > 0) {
     log::warning("feeds", what,
-                 {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error},
+                 {{"feed", std::to_string(feed_id)},
+                  {"url", url},
+                  {"error", error},
                   {"repeated", std::to_string(*suppressed)}});
   } else {
-    log::warning("feeds", what, {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error}});
+    log::warning("feeds", what,
+                 {{"feed", std::to_string(feed_id)}, {"url", url}, {"error", error}});
   }
 }
 
@@ -84,8 +87,10 @@ void PollCycle::sync_config_feeds(const std::vector<FeedConfig>& feeds) {
   for (const auto& f : m_store.list_feeds()) {
     if (f.source == "config" && f.enabled && !listed.contains(f.id)) {
       m_store.set_feed_enabled(f.id, false, kRemovedFromConfig);
-      log::info("feeds", "feed disabled", {{"feed", std::to_string(f.id)}, {"url", f.url},
-                                          {"reason", std::string(kRemovedFromConfig)}});
+      log::info("feeds", "feed disabled",
+                {{"feed", std::to_string(f.id)},
+                 {"url", f.url},
+                 {"reason", std::string(kRemovedFromConfig)}});
     }
   }
 }
@@ -154,9 +159,9 @@ void PollCycle::apply_schedule(const storage::FeedRecord& feed, const PollOutcom
   if (d.disable) {
     m_store.set_feed_enabled(feed.id, false, d.disable_reason);
     ++report.disabled;
-    log::warning("feeds", "feed disabled", {{"feed", std::to_string(feed.id)},
-                                            {"url", feed.url},
-                                            {"reason", d.disable_reason}});
+    log::warning(
+        "feeds", "feed disabled",
+        {{"feed", std::to_string(feed.id)}, {"url", feed.url}, {"reason", d.disable_reason}});
   }
   m_store.set_feed_schedule(feed.id, {d.next_poll_at, d.server_interval, d.retry_after_until});
 }
@@ -196,12 +201,15 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   if (!result) {
     const auto& error = result.error();
     ++report.failed;
+    ++report.failures_by_reason[std::string(feeds::to_string(error.kind))];
+    if (error.http_status > 0) {
+      ++report.http_responses[error.http_status];
+    }
     report.errors.push_back(error.message);
     m_store.record_fetch_failure(feed_id, error.http_status, error.message, now);
     log_failure("fetch failed", feed_id, url, error.message);
     PollOutcome outcome;
-    outcome.kind =
-        error.http_status == 410 ? PollOutcome::Kind::gone : PollOutcome::Kind::failed;
+    outcome.kind = error.http_status == 410 ? PollOutcome::Kind::gone : PollOutcome::Kind::failed;
     outcome.http_status = error.http_status;
     outcome.retry_after = error.retry_after;
     apply_schedule(feed, outcome, report);
@@ -209,6 +217,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   }
   if (auto* nm = std::get_if<feeds::NotModified>(&*result)) {
     ++report.not_modified;
+    ++report.http_responses[304];
     m_store.record_not_modified(feed_id, 304, now);
     follow_move(feed, nm->hints, report);
     apply_schedule(feed, {PollOutcome::Kind::not_modified, 304, nm->hints.max_age, {}}, report);
@@ -216,17 +225,19 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   }
 
   auto& fetched = std::get<feeds::Fetched>(*result);
+  if (fetched.http_status > 0) {
+    ++report.http_responses[fetched.http_status];
+  }
   follow_move(feed, fetched.hints, report);
   const std::string& hash = prepared.body_hash;
   if (prepared.same_body) {
     // Same bytes as last time: nothing to parse. Keep the validators current.
     ++report.not_modified;
     m_store.record_fetch_success(
-        feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, feed.title},
-        now);
-    apply_schedule(feed,
-                   {PollOutcome::Kind::not_modified, fetched.http_status, fetched.hints.max_age, {}},
-                   report);
+        feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, feed.title}, now);
+    apply_schedule(
+        feed, {PollOutcome::Kind::not_modified, fetched.http_status, fetched.hints.max_age, {}},
+        report);
     return;
   }
 
@@ -234,6 +245,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   auto& parsed = *prepared.parsed;
   if (!parsed) {
     ++report.failed;
+    ++report.failures_by_reason["parse"];
     const std::string message = url + ": " + parsed.error().message;
     report.errors.push_back(message);
     m_store.record_fetch_failure(feed_id, fetched.http_status, message, now);
@@ -309,8 +321,7 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
         } else {
           outcome = evaluate_story(
               m_store, m_matcher,
-              {pending.story_id, pending.revision_id, pending.feed_url, pending.at,
-               &pending.story},
+              {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
               {}, m_clock.now());
         }
       } catch (...) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct CycleReport {
   int fetched = 0;       // new bytes parsed
   int not_modified = 0;  // 304 or identical body
   int failed = 0;        // fetch or parse error (listed in errors)
+  // failed, by reason: a fetch error's kind (feeds::to_string(FetchError::Kind)) or "parse"
+  std::map<std::string, int> failures_by_reason;
+  std::map<int, int> http_responses;  // HTTP status -> responses (file:// feeds have none)
   int abandoned = 0;     // not fetched because we are shutting down
   int not_due = 0;       // enabled feeds left for a later cycle (scheduler, Retry-After)
   int moved = 0;         // permanent redirects: the stored URL was updated

@@ -257,8 +257,7 @@ FetchResult finish(Transfer& t, CURLcode code, const FetchOptions& o) {
   if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return std::unexpected(FetchError{FetchError::Kind::too_large,
                                       static_cast<int>(status),
-                                      url + ": body larger than the " +
-                                          std::to_string(t.max_body) +
+                                      url + ": body larger than the " + std::to_string(t.max_body) +
                                           "-byte limit (after decompression)",
                                       {},
                                       hints_of(t, status)});
@@ -553,6 +552,30 @@ void Fetcher::fetch_each(const std::vector<FetchRequest>& requests,
                                           {},
                                           {}}));
   }
+}
+
+std::string_view to_string(FetchError::Kind kind) {
+  switch (kind) {
+    case FetchError::Kind::http_status:
+      return "http_status";
+    case FetchError::Kind::timeout:
+      return "timeout";
+    case FetchError::Kind::connect:
+      return "connect";
+    case FetchError::Kind::too_large:
+      return "too_large";
+    case FetchError::Kind::bad_url:
+      return "bad_url";
+    case FetchError::Kind::io:
+      return "io";
+    case FetchError::Kind::protocol:
+      return "protocol";
+    case FetchError::Kind::cancelled:
+      return "cancelled";
+    case FetchError::Kind::too_many_redirects:
+      return "too_many_redirects";
+  }
+  return "protocol";
 }
 
 }  // namespace hw::feeds

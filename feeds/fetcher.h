@@ -73,6 +73,9 @@ struct FetchError {
   ResponseHints hints;
 };
 
+// "timeout", "http_status", …: for counts by reason (metrics).
+std::string_view to_string(FetchError::Kind kind);
+
 struct FetchOptions {
   std::string user_agent = "hypewatch/0.1 (+https://github.com/hypewatch/hypewatch)";
   long connect_timeout_ms = 10'000;

@@ -31,6 +31,9 @@ MetricCounts read_metric_counts(Database& db) {
   c.alerts_by_kind = grouped("SELECT kind, count(*) FROM alerts GROUP BY kind");
   c.claims_by_status =
       grouped("SELECT status, count(*) FROM claims WHERE retired_at IS NULL GROUP BY status");
+  c.status_changes_by_status = grouped(
+      "SELECT to_status, count(*) FROM claim_status_history WHERE from_status IS NOT NULL "
+      "GROUP BY to_status");
   c.digest_pending =
       count("SELECT count(*) FROM alerts WHERE delivered_at IS NULL AND backfill = 0");
   c.webhook_pending = count("SELECT count(*) FROM webhook_deliveries WHERE delivered_at IS NULL");

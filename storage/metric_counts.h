@@ -16,6 +16,8 @@ struct MetricCounts {
   std::int64_t stories = 0, revisions = 0, matches = 0;
   std::map<std::string, std::int64_t> alerts_by_kind;    // every alert ever raised, by kind
   std::map<std::string, std::int64_t> claims_by_status;  // claims not retired, as `claims` lists
+  // History entries that changed a status (not the initial ones), by the status moved to.
+  std::map<std::string, std::int64_t> status_changes_by_status;
   std::int64_t digest_pending = 0;   // alerts the digest has still to send (not backfill)
   std::int64_t webhook_pending = 0;  // webhook_deliveries rows not yet delivered
 };

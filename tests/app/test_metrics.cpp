@@ -84,6 +84,8 @@ TEST_CASE("the snapshot renders every family, cycles accumulated, known labels a
   report.failed = 1;
   report.stories_new = 10;
   report.stories_revised = 2;
+  report.failures_by_reason = {{"timeout", 1}};
+  report.http_responses = {{200, 3}, {304, 1}, {503, 1}};
   hw::app::add_cycle(s, report, 0.75, hw::TimePoint{std::chrono::seconds{1700000100}});
   hw::app::add_cycle(s, report, 42, hw::TimePoint{std::chrono::seconds{1700000200}});
   hw::storage::MetricCounts counts;
@@ -91,6 +93,7 @@ TEST_CASE("the snapshot renders every family, cycles accumulated, known labels a
   counts.feeds_failing = 1;
   counts.claims_by_status = {{"clarified", 2}};
   counts.alerts_by_kind = {{"status_change", 5}};
+  counts.status_changes_by_status = {{"reported", 3}, {"clarified", 2}};
   s.counts = counts;
   text = hw::app::render_metrics(s);
   CHECK_THAT(text, Contains("\nhypewatch_poll_cycles_total 2\n"));
@@ -111,4 +114,11 @@ TEST_CASE("the snapshot renders every family, cycles accumulated, known labels a
   CHECK_THAT(text, Contains("\nhypewatch_claims{status=\"clarified\"} 2\n"));
   CHECK_THAT(text, Contains("\nhypewatch_claims{status=\"tracked\"} 0\n"));
   CHECK_THAT(text, Contains("\nhypewatch_alerts_total{kind=\"status_change\"} 5\n"));
+  // Failures by reason (known reasons as zeroes), responses by HTTP status, status changes.
+  CHECK_THAT(text, Contains("\nhypewatch_fetch_failures_total{reason=\"timeout\"} 2\n"));
+  CHECK_THAT(text, Contains("\nhypewatch_fetch_failures_total{reason=\"parse\"} 0\n"));
+  CHECK_THAT(text, Contains("\nhypewatch_http_responses_total{code=\"200\"} 6\n"));
+  CHECK_THAT(text, Contains("\nhypewatch_http_responses_total{code=\"503\"} 2\n"));
+  CHECK_THAT(text, Contains("\nhypewatch_status_changes_total{to=\"clarified\"} 2\n"));
+  CHECK_THAT(text, Contains("\nhypewatch_status_changes_total{to=\"disputed\"} 0\n"));
 }

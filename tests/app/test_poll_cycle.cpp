@@ -59,6 +59,10 @@ TEST_CASE("a cycle records each failing feed with its reason and keeps the good 
   CHECK(report.failed == 4);
   CHECK(report.stories_new == 2);
   CHECK(report.matches == 1);
+  // For the metrics: why each failed, and the HTTP statuses seen (the file:// feed has none).
+  CHECK(report.failures_by_reason ==
+        std::map<std::string, int>{{"http_status", 2}, {"parse", 1}, {"io", 1}});
+  CHECK(report.http_responses == std::map<int, int>{{200, 2}, {404, 1}, {500, 1}});
   REQUIRE(report.alerts.size() == 1);
   CHECK(report.alerts[0].claim_id == "lighthouse-demolition");
   CHECK(report.alerts[0].to == hw::ClaimStatus::reported);
@@ -143,8 +147,9 @@ TEST_CASE("a feed failing for a day raises one feed_failing alert per failure st
   REQUIRE(failing_alerts(day) == 1);
   const auto& alert = *std::ranges::find(day.alerts, hw::AlertKind::feed_failing, &hw::Alert::kind);
   CHECK(alert.claim_id.empty());
-  CHECK_THAT(alert.message, Contains("Harbour Gazette") && Contains("harbour.xml") &&
-                                Contains("has failed for 25 h (3 attempts since 2012-06-05T13:00:00Z)"));
+  CHECK_THAT(alert.message,
+             Contains("Harbour Gazette") && Contains("harbour.xml") &&
+                 Contains("has failed for 25 h (3 attempts since 2012-06-05T13:00:00Z)"));
   clock.advance(hours(1));
   CHECK(failing_alerts(cycle.run(feeds)) == 0);  // once per streak
 

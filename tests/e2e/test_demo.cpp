@@ -247,8 +247,8 @@ TEST_CASE("hypewatch demo leaves no temporary directory behind, after success or
   CHECK(std::filesystem::is_empty(tmp.path()));
 
   hw::test::write_file(config / "hw.toml", "claims = \"missing-claims.toml\"\n");
-  auto failed = hw::test::run_process({"/usr/bin/env", tmpdir, HW_HYPEWATCH_BIN, "demo",
-                                       "--config", (config / "hw.toml").string()});
+  auto failed = hw::test::run_process({"/usr/bin/env", tmpdir, HW_HYPEWATCH_BIN, "demo", "--config",
+                                       (config / "hw.toml").string()});
   CHECK(failed.exit_code == 78);  // EX_CONFIG
   CHECK_THAT(failed.err, Contains("missing-claims.toml"));
   CHECK(std::filesystem::is_empty(tmp.path()));
