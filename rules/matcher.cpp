@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -295,29 +296,9 @@ struct Matcher::Impl {
     auto& pipeline = classifier->pipeline();
     s.t = pipeline.analyze(s.title);
     s.b = pipeline.analyze(s.body);
-    std::vector<TermId> terms;
-    terms.reserve(s.t.terms.size() + s.b.terms.size());
-    for (const auto* text : {&s.t, &s.b}) {
-      for (const TermId term : text->terms) {
-        if (term != kNoTerm) {
-          terms.push_back(term);
-        }
-      }
-    }
-    std::ranges::sort(terms);
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    s.candidates = statements.candidates(terms);
+    s.candidates = statements.candidates(distinct_terms({&s.t, &s.b}));
     if (!learned_postings.empty()) {
-      std::vector<TermId> headline_terms;
-      for (const TermId term : s.t.terms) {
-        if (term != kNoTerm) {
-          headline_terms.push_back(term);
-        }
-      }
-      std::ranges::sort(headline_terms);
-      headline_terms.erase(std::unique(headline_terms.begin(), headline_terms.end()),
-                           headline_terms.end());
-      add_learned_candidates(headline_terms, s.candidates);
+      add_learned_candidates(distinct_terms({&s.t}), s.candidates);
     }
     if (!s.candidates.empty()) {
       s.terms = story_vector(s.t, s.b, classifier->lexicon());
@@ -328,12 +309,24 @@ struct Matcher::Impl {
     return s;
   }
 
+  // The distinct content terms of `texts`, sorted.
+  static std::vector<TermId> distinct_terms(std::initializer_list<const AnalyzedText*> texts) {
+    std::vector<TermId> terms;
+    for (const auto* text : texts) {
+      for (const TermId term : text->terms) {
+        if (term != kNoTerm) {
+          terms.push_back(term);
+        }
+      }
+    }
+    std::ranges::sort(terms);
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+  }
+
   // Claims sharing at least two terms with one of the headlines they learned.
   void add_learned_candidates(const std::vector<TermId>& terms,
                               std::vector<std::size_t>& out) const {
-    if (learned_postings.empty()) {
-      return;
-    }
     std::unordered_map<std::uint32_t, int> counts;
     for (const TermId term : terms) {
       if (const auto it = learned_postings.find(term); it != learned_postings.end()) {
@@ -386,18 +379,22 @@ struct Matcher::Impl {
                           verdicts[i].fit,
                           verdicts[i].runner_up,
                           verdicts[i].why};
+      if (!d.matched) {
+        out.push_back(std::move(d));
+        continue;
+      }
+      const bool distinguishing = carries_distinguishing_term(c, s.terms);
+      const bool predicate = carries_predicate(c, s.terms);
       // What is learned is the headline, so the headline itself must carry the claim (a story
       // that states it only in its body has a headline about something else).
-      d.teaches = d.matched && seeds[i].accepted && carries_distinguishing_term(c, s.terms) &&
-                  carries_predicate(c, s.terms) &&
+      d.teaches = seeds[i].accepted && distinguishing && predicate &&
                   claim_fit(profiles[c], s.headline) >= fit_policy.teach_fit;
-      const bool by_wording = fits[i].fit > statement_fits[i].fit;
-      if (by_wording) {
+      if (fits[i].fit > statement_fits[i].fit) {
         d.why += " (learned wording)";
-      } else if (d.matched && !carries_distinguishing_term(c, s.terms)) {
+      } else if (!distinguishing) {
         d.matched = false;  // only the topic: thirty claims share "Apple" and "watch"
         d.why += "; none of the claim's distinguishing terms";
-      } else if (d.matched && d.fit < kCloseFit && !carries_predicate(c, s.terms)) {
+      } else if (d.fit < kCloseFit && !predicate) {
         // The names without what the claim says of them; a story fitting the claim closely
         // carries it however the verb is worded.
         d.matched = false;
