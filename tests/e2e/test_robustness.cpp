@@ -47,8 +47,11 @@ struct Setup {
   explicit Setup(const std::vector<std::pair<std::string, std::string>>& feeds,
                  const std::string& extra = "") {
     fs::create_directories(dir / "feeds");
-    std::string text = "claims = \"" + (hw::test::source_dir() / "examples/claims.toml").string() +
-                       "\"\npoll_interval = \"1h\"\n" + extra + "\n";
+    // A copy: some tests read it as another user, who may not reach the source tree.
+    const auto claims =
+        hw::test::copy_into(dir.path(), hw::test::source_dir() / "examples/claims.toml");
+    std::string text =
+        "claims = \"" + claims.string() + "\"\npoll_interval = \"1h\"\n" + extra + "\n";
     for (const auto& [name, body] : feeds) {
       hw::test::write_file(dir / "feeds" / name, body);
       text += "[[feed]]\nurl = \"feeds/" + name + "\"\n";
@@ -61,8 +64,8 @@ struct Setup {
     return hw::test::run_process(args, 60);
   }
   std::vector<std::string> daemon_argv(bool once = false) const {
-    std::vector<std::string> argv{HW_HYPEWATCHD_BIN, "--config", config.string(), "--db",
-                                  db.string(), "--log-level", "info"};
+    std::vector<std::string> argv{HW_HYPEWATCHD_BIN, "--config",    config.string(), "--db",
+                                  db.string(),       "--log-level", "info"};
     if (once) {
       argv.push_back("--once");
     }
@@ -91,8 +94,8 @@ TEST_CASE("a 70-byte JSON Feed the parser refuses costs that feed only; hypewatc
       [&] { return hw::test::read_file(log).find("cycle done") != std::string::npos; }));
   CHECK(daemon.running());
   const std::string text = hw::test::read_file(log);
-  CHECK_THAT(text, Contains("feed rejected") && Contains("feeds/bad.json") &&
-                       Contains("number overflow"));
+  CHECK_THAT(
+      text, Contains("feed rejected") && Contains("feeds/bad.json") && Contains("number overflow"));
   CHECK_THAT(text, !Contains("internal error"));
   const auto feeds = s.cli({"feeds"});
   CHECK_THAT(feeds.out, Contains("bad.json") && Contains("JSON error"));
@@ -136,8 +139,7 @@ TEST_CASE("outside text cannot forge a log line or reverse a table line") {
     CHECK_THAT(line, !StartsWith("2026-12-01T14:00:00Z error"));
     CHECK(line.find("\u202E") == std::string::npos);
   }
-  for (const auto& cmd : {std::vector<std::string>{"stories"},
-                          std::vector<std::string>{"alerts"},
+  for (const auto& cmd : {std::vector<std::string>{"stories"}, std::vector<std::string>{"alerts"},
                           std::vector<std::string>{"history", "yemen-hacking"},
                           std::vector<std::string>{"search", "yemen"}}) {
     const auto out = s.cli(cmd);
@@ -172,15 +174,15 @@ TEST_CASE("a database in a directory we may not write is still queried read-only
   if (::geteuid() == 0) {
     as_user = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
   }
+  const auto bin = hw::test::copy_into(s.dir.path(), HW_HYPEWATCH_BIN);  // reachable by nobody
   const std::string before = hw::test::read_file(s.db);
-  for (const auto& cmd : {std::vector<std::string>{"claims"},
-                          std::vector<std::string>{"history", "yemen-hacking"},
-                          std::vector<std::string>{"alerts"}, std::vector<std::string>{"stories"},
-                          std::vector<std::string>{"search", "harbour"},
-                          std::vector<std::string>{"feeds"}, std::vector<std::string>{"stats"},
-                          std::vector<std::string>{"digest", "--dry-run"}}) {
+  for (const auto& cmd :
+       {std::vector<std::string>{"claims"}, std::vector<std::string>{"history", "yemen-hacking"},
+        std::vector<std::string>{"alerts"}, std::vector<std::string>{"stories"},
+        std::vector<std::string>{"search", "harbour"}, std::vector<std::string>{"feeds"},
+        std::vector<std::string>{"stats"}, std::vector<std::string>{"digest", "--dry-run"}}) {
     std::vector<std::string> argv = as_user;
-    for (const auto& a : {std::string(HW_HYPEWATCH_BIN), std::string("--config"), s.config.string(),
+    for (const auto& a : {bin.string(), std::string("--config"), s.config.string(),
                           std::string("--db"), s.db.string()}) {
       argv.push_back(a);
     }

@@ -27,6 +27,13 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(m_path, ec);
 }
 
+std::filesystem::path copy_into(const std::filesystem::path& dir,
+                                const std::filesystem::path& file) {
+  const auto copy = dir / file.filename();
+  std::filesystem::copy_file(file, copy, std::filesystem::copy_options::overwrite_existing);
+  return copy;
+}
+
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);

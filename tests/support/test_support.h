@@ -21,6 +21,11 @@ class TempDir {
 };
 
 std::string read_file(const std::filesystem::path& path);
+// A copy of `file` (a binary, a claims file) inside `dir`, keeping its permissions: tests that
+// run a program as another user cannot rely on reaching the build or source tree, which may sit
+// under a directory only its owner can enter (a checkout in `mktemp -d`).
+std::filesystem::path copy_into(const std::filesystem::path& dir,
+                                const std::filesystem::path& file);
 // The lines of a command's output, without their newlines.
 std::vector<std::string> lines_of(const std::string& text);
 void write_file(const std::filesystem::path& path, const std::string& content);

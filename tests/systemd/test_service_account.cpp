@@ -23,9 +23,14 @@ constexpr const char* kOtherGroup = "64204";
 
 // argv run as uid:gid with no supplementary groups and the unit's umask.
 std::vector<std::string> as(const char* uid, const char* gid, std::vector<std::string> argv) {
-  std::vector<std::string> out{"/usr/bin/setpriv", std::string("--reuid=") + uid,
-                               std::string("--regid=") + gid, "--clear-groups", "/bin/sh", "-c",
-                               "umask 027; exec \"$@\"", "sh"};
+  std::vector<std::string> out{"/usr/bin/setpriv",
+                               std::string("--reuid=") + uid,
+                               std::string("--regid=") + gid,
+                               "--clear-groups",
+                               "/bin/sh",
+                               "-c",
+                               "umask 027; exec \"$@\"",
+                               "sh"};
   out.insert(out.end(), argv.begin(), argv.end());
   return out;
 }
@@ -34,8 +39,10 @@ std::vector<std::string> as(const char* uid, const char* gid, std::vector<std::s
 
 TEST_CASE("a member of the service group reads the database, while and after the daemon writes") {
   hw::test::TempDir dir;
-  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  fs::permissions(dir.path(),
+                  fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
   fs::copy(hw::test::source_dir() / "examples", dir / "examples", fs::copy_options::recursive);
+  const std::string bin = hw::test::copy_into(dir.path(), HW_HYPEWATCH_BIN).string();
   const auto state = dir / "state";  // /var/lib/hypewatch as StateDirectoryMode=0750 makes it
   fs::create_directory(state);
   fs::permissions(state, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec,
@@ -43,10 +50,9 @@ TEST_CASE("a member of the service group reads the database, while and after the
   REQUIRE(::chown(state.c_str(), std::stoi(kDaemonUid), std::stoi(kGroup)) == 0);
   const std::string db = (state / "hw.db").string();
 
-  auto poll = hw::test::run_process(as(kDaemonUid, kGroup,
-                                       {HW_HYPEWATCH_BIN, "--config",
-                                        (dir / "examples/hypewatch.toml").string(), "--db", db,
-                                        "poll", "--once"}));
+  auto poll = hw::test::run_process(as(
+      kDaemonUid, kGroup,
+      {bin, "--config", (dir / "examples/hypewatch.toml").string(), "--db", db, "poll", "--once"}));
   INFO(poll.out << poll.err);
   REQUIRE(poll.exit_code == 0);
 
@@ -67,8 +73,7 @@ TEST_CASE("a member of the service group reads the database, while and after the
   CHECK(member.out == "6\n");
 
   // And through our own query commands, as a person in the group runs them.
-  auto claims = hw::test::run_process(as(kMemberUid, kGroup, {HW_HYPEWATCH_BIN, "--db", db,
-                                                               "claims"}));
+  auto claims = hw::test::run_process(as(kMemberUid, kGroup, {bin, "--db", db, "claims"}));
   INFO(claims.out << claims.err);
   CHECK(claims.exit_code == 0);
   CHECK_THAT(claims.out, Contains("yemen-hacking") && Contains("clarified"));
