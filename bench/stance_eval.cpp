@@ -151,6 +151,10 @@ struct Results {
   long pairs = 0;
 };
 
+// --dump FILE: one line per tested FNC-1 pair (fold, gold class, P(related), the body model's
+// agree/disagree/discuss probabilities, weight), for studying decision rules offline.
+std::FILE* g_dump = nullptr;
+
 int argmax(const std::vector<double>& p) {
   return static_cast<int>(std::ranges::max_element(p) - p.begin());
 }
@@ -175,6 +179,13 @@ Results evaluate(const hw::tools::StanceCorpus& corpus,
         const int gold = fnc_class(pair.label);
         const double w = gold == 3 ? unrelated_weight : 1.0;
         r.fnc.add(gold, fnc_class(v), w);
+        if (g_dump != nullptr) {
+          const auto body = fnc_classifier.pipeline().analyze(corpus.bodies[pair.body]);
+          const auto f = fnc_classifier.extractor().extract(claim, empty, body);
+          const auto p = fnc_model.stance_body.probabilities(f.stance);
+          std::fprintf(g_dump, "%zu\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.3f\t%zu\n", fold, gold,
+                       v.related_probability, p[0], p[1], p[2], w, i);
+        }
         // `score` is P(related) x P(stance) for a related verdict and P(related) for an
         // unrelated one: the probability that the verdict is right is score or 1 - score.
         r.fnc_score.add(v.related ? v.score : 1.0 - v.score, gold == fnc_class(v), w);
@@ -277,6 +288,8 @@ int main(int argc, char** argv) {
       options.balance = std::stod(value);
     } else if (arg == "--hash-bits") {
       options.hash_bits = static_cast<unsigned>(std::stoi(value));
+    } else if (arg == "--dump") {
+      g_dump = std::fopen(value.c_str(), "w");
     } else if (arg == "--threshold") {
       options.related_threshold = std::stod(value);
     } else {

@@ -92,7 +92,7 @@ void finish_stance(StanceVerdict& v, const PairFeatures& f, const std::vector<do
 StanceClassifier::StanceClassifier(const StanceModel& model)
     : m_model(model),
       m_lexicon(m_pipeline, model.default_idf),
-      m_extractor(m_lexicon, model.hash_bits) {
+      m_extractor(m_lexicon, model.hash_bits, model.body_words) {
   for (const auto& [stem, idf] : model.idf) {
     m_lexicon.set_idf(term_id_of(stem), idf);
   }

@@ -216,6 +216,44 @@ void add_hashed(const AnalyzedText& text, const std::vector<std::uint8_t>& take_
   }
 }
 
+// Hashed identities of the cue words (and negations) in the chosen sentences: which refuting or
+// hedging word, not only how many. The vocabulary is the lexicon's, so the trees cannot learn
+// the development bodies' topics from it.
+void add_cue_words(const AnalyzedText& text, const std::vector<std::uint8_t>& take_sentence,
+                   const StanceLexicon& lexicon, std::uint64_t seed, unsigned hash_bits,
+                   std::vector<Feature>& out) {
+  const std::uint32_t mask = (1U << hash_bits) - 1U;
+  std::vector<std::pair<std::uint32_t, int>> counts;
+  auto negation = text.negations.begin();
+  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+    while (negation != text.negations.end() && *negation < i) {
+      ++negation;
+    }
+    const std::size_t sentence = text.sentence_of[i];
+    if (sentence >= take_sentence.size() || take_sentence[sentence] == 0) {
+      continue;
+    }
+    const TermId stem = text.stems[i];
+    if (stem == kNoTerm) {
+      continue;
+    }
+    const bool negates = negation != text.negations.end() && *negation == i;
+    if (!negates && lexicon.lookup(stem).cues == 0) {
+      continue;
+    }
+    const std::uint32_t index = kDenseFeatures + (mix(seed, stem) & mask);
+    auto it = std::ranges::find(counts, index, &std::pair<std::uint32_t, int>::first);
+    if (it == counts.end()) {
+      counts.emplace_back(index, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  for (const auto& [index, n] : counts) {
+    out.push_back({index, static_cast<float>(std::min(n, 3)) / 3.0F});
+  }
+}
+
 }  // namespace
 
 ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& lexicon) {
@@ -261,8 +299,9 @@ ClaimProfile profile_claim(const AnalyzedText& statement, const StanceLexicon& l
   return p;
 }
 
-StanceFeatureExtractor::StanceFeatureExtractor(const StanceLexicon& lexicon, unsigned hash_bits)
-    : m_lexicon(lexicon), m_hash_bits(hash_bits) {}
+StanceFeatureExtractor::StanceFeatureExtractor(const StanceLexicon& lexicon, unsigned hash_bits,
+                                               BodyWords body_words)
+    : m_lexicon(lexicon), m_hash_bits(hash_bits), m_body_words(body_words) {}
 
 PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const AnalyzedText& title,
                                              const AnalyzedText& body_text) const {
@@ -470,7 +509,12 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
     add_hashed(title, all, 0x7469746CULL, true, m_hash_bits, st);
   }
   if (!body_empty) {
-    add_hashed(body, focus, 0x666F6375ULL, false, m_hash_bits, st);
+    if (m_body_words == BodyWords::focus) {
+      add_hashed(body, focus, 0x666F6375ULL, false, m_hash_bits, st);
+    } else {
+      const std::vector<std::uint8_t> all(std::max<std::size_t>(body.sentences.size(), 1), 1);
+      add_cue_words(body, all, m_lexicon, 0x626F6479ULL, m_hash_bits, st);
+    }
   }
 
   out.evidence_in_title = body_empty || best == 0.0;

@@ -11,6 +11,7 @@
 
 #include "rules/linear_model.h"
 #include "rules/stance_lexicon.h"
+#include "rules/stance_model.h"
 #include "rules/text_pipeline.h"
 
 namespace hw::rules {
@@ -102,7 +103,7 @@ struct PairFeatures {
 
 class StanceFeatureExtractor {
  public:
-  StanceFeatureExtractor(const StanceLexicon& lexicon, unsigned hash_bits);
+  StanceFeatureExtractor(const StanceLexicon& lexicon, unsigned hash_bits, BodyWords body_words);
 
   // `title` or `body` may be empty texts.
   PairFeatures extract(const ClaimProfile& claim, const AnalyzedText& title,
@@ -114,6 +115,7 @@ class StanceFeatureExtractor {
  private:
   const StanceLexicon& m_lexicon;
   unsigned m_hash_bits;
+  BodyWords m_body_words;
 };
 
 }  // namespace hw::rules

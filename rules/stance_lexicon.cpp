@@ -25,7 +25,9 @@ constexpr std::string_view kRefute[] = {
     "parody",     "phony",       "fictitious",   "disprove",
     "despite",    "nope",        "neither",      "rebut",
     "rubbish",    "fabrication", "hoaxes",       "misinformation",
-    "mistaken",   "erroneous"};
+    "mistaken",   "erroneous",   "dispute",      "disputed",
+    "discredit",  "discredited", "inaccurate",   "unsubstantiated",
+    "overblown",  "denial",      "contrary",     "falsehood"};
 constexpr std::string_view kHedge[] = {
     "reportedly", "allegedly",   "alleged",   "apparently", "purportedly", "supposedly",
     "rumor",      "rumour",      "rumored",   "rumoured",   "claim",       "claims",
@@ -38,12 +40,14 @@ constexpr std::string_view kCorrect[] = {
     "clarify", "clarified", "clarification",  "correction",    "corrected",    "actually",
     "fact",    "instead",   "misinterpreted", "misunderstood", "misreported",  "misquoted",
     "context", "explained", "update",         "updated",       "really",       "rather",
-    "however", "but",       "although",       "though",        "misleadingly", "exaggerated"};
+    "however", "but",       "although",       "though",        "misleadingly", "exaggerated",
+    "exaggeration", "overstated", "misrepresented", "misconstrued"};
 constexpr std::string_view kConfirm[] = {
     "confirm",      "confirmed", "confirms", "official", "officially", "announced", "verified",
     "acknowledged", "admitted",  "proof",    "proven",   "evidence",   "indeed",    "true",
     "real",         "authentic", "genuine",  "revealed", "shows",      "showed",    "footage",
-    "video",        "photos",    "pictured", "finally",  "now"};
+    "video",        "photos",    "pictured", "finally",  "now",
+    "accurate"};
 constexpr std::string_view kReport[] = {
     "said",      "says",      "say",         "told",    "tells",    "according",
     "statement", "spokesman", "spokeswoman", "reports", "reported", "report",
@@ -55,6 +59,12 @@ constexpr std::string_view kClarify[] = {
     "clarify",          "clarified",        "clarifies",   "clarification", "correction",
     "corrected",        "misinterpreted",   "misreported", "misquoted",     "misunderstood",
     "misunderstanding", "mischaracterized", "actually",    "explained"};
+
+constexpr std::string_view kMeta[] = {
+    "viral",    "circulating", "circulated", "circulate", "story",    "stories",
+    "article",  "articles",    "sites",      "websites",  "website",  "shared",
+    "internet", "web",         "online",     "headline",  "headlines", "posts",
+    "spread",   "spreading",   "truth",      "actual",    "supposed", "entirely"};
 
 }  // namespace
 
@@ -74,6 +84,8 @@ std::string_view to_string(Cue cue) {
       return "official";
     case Cue::clarify:
       return "clarifying";
+    case Cue::meta:
+      return "story-about-the-story";
     case Cue::count:
       break;
   }
@@ -95,6 +107,7 @@ StanceLexicon::StanceLexicon(TextPipeline& pipeline, float default_idf)
   add(kReport, Cue::report);
   add(kOfficial, Cue::official);
   add(kClarify, Cue::clarify);
+  add(kMeta, Cue::meta);
   freeze();
 }
 

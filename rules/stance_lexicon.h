@@ -14,7 +14,19 @@ namespace hw::rules {
 
 // official and clarify are the strict subsets that turn a predicted `supports` into `confirms`
 // and a `refutes` into `clarifies`.
-enum class Cue : std::uint8_t { refute, hedge, correct, confirm, report, official, clarify, count };
+// meta: words about the story as an object ("went viral", "articles circulating", "sites
+// shared"): a body that talks about the story rather than the event is often debunking it.
+enum class Cue : std::uint8_t {
+  refute,
+  hedge,
+  correct,
+  confirm,
+  report,
+  official,
+  clarify,
+  meta,
+  count
+};
 constexpr std::size_t kCueCount = static_cast<std::size_t>(Cue::count);
 
 std::string_view to_string(Cue cue);

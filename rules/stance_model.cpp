@@ -198,7 +198,7 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
   if (magic.size() != 2 || magic[0] != "hypewatch-stance-model") {
     reader.fail("not a hypewatch stance model");
   }
-  if (magic[1] != "2") {
+  if (magic[1] != "3") {
     reader.fail("stance model version " + std::string(magic[1]) +
                 " was trained on another feature layout; rebuild it with hw_train_stance "
                 "(docs/stance.md)");
@@ -213,6 +213,14 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
   model.hash_bits = number<unsigned>(reader, expect(reader, "hash_bits", 2)[1]);
   if (model.hash_bits < 4 || model.hash_bits > 22) {
     reader.fail("hash_bits must be 4..22");
+  }
+  const auto body_words = expect(reader, "body_words", 2)[1];
+  if (body_words == "focus") {
+    model.body_words = BodyWords::focus;
+  } else if (body_words == "cues") {
+    model.body_words = BodyWords::cues;
+  } else {
+    reader.fail("body_words must be 'focus' or 'cues', not '" + std::string(body_words) + "'");
   }
   model.related_threshold = number<double>(reader, expect(reader, "related_threshold", 2)[1]);
   model.default_idf = number<float>(reader, expect(reader, "default_idf", 2)[1]);
@@ -239,9 +247,10 @@ StanceModel parse_stance_model(std::string_view text, std::string_view source_na
 std::string serialize_stance_model(const StanceModel& model) {
   std::ostringstream out;
   out << model.header;
-  out << "hypewatch-stance-model 2\n";
+  out << "hypewatch-stance-model 3\n";
   out << "dense_features " << kDenseFeatures << '\n';
   out << "hash_bits " << model.hash_bits << '\n';
+  out << "body_words " << (model.body_words == BodyWords::cues ? "cues" : "focus") << '\n';
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.4f", model.related_threshold);
   out << "related_threshold " << buffer << '\n';

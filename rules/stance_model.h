@@ -17,9 +17,16 @@ namespace hw::rules {
 enum class StanceClass : std::size_t { supports = 0, refutes = 1, mentions = 2 };
 constexpr std::size_t kStanceClasses = 3;
 
+// Which words of a body become hashed features: `focus`, every word of the sentences that carry
+// the claim (the previous logistic model); `cues`, only the cue words and negations of the whole
+// body, so that the body model learns which denial word was used and never the development
+// bodies' topics.
+enum class BodyWords { focus, cues };
+
 struct StanceModel {
   std::string header;  // the leading '#' comment lines: data, command, seed
   unsigned hash_bits = 12;
+  BodyWords body_words = BodyWords::cues;
   double related_threshold = 0.5;
   float default_idf = 8.0F;
   std::vector<std::pair<std::string, float>> idf;  // stem -> idf

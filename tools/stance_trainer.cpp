@@ -83,6 +83,7 @@ StanceTrainingOptions previous_model_options() {
   o.disagreement_features = false;
   o.hash_bits = 12;
   o.balance = 0.5;
+  o.body_word_kind = rules::BodyWords::focus;
   return o;
 }
 
@@ -93,6 +94,7 @@ rules::StanceModel train_stance_model(const StanceCorpus& corpus,
   rules::StanceModel model;
   model.header = options.header;
   model.hash_bits = options.hash_bits;
+  model.body_words = options.body_word_kind;
   model.related_threshold = options.related_threshold;
 
   // idf from the training documents only.

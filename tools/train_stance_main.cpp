@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
                   std::to_string(trees.max_depth) + ", eta " +
                   std::to_string(trees.eta).substr(0, 4) + ", class balance " +
                   std::to_string(options.balance).substr(0, 3) +
-                  "; stance_title with hashed words, stance_body and related dense features only\n";
+                  "; stance_title with hashed words, stance_body with hashed cue words of the body, "
+                  "related dense features only\n";
     options.header =
         "# hypewatch stance model (docs/stance.md). Generated; do not edit.\n"
         "# data: ../shared/data/stance development portions only: fnc1/train_stances.csv (" +

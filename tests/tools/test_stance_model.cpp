@@ -171,7 +171,54 @@ TEST_CASE("a model trained on another feature layout is refused, naming the line
                                      ": the model was trained with 35 dense features") == 0);
   }
   std::string version1 = text;
-  version1.replace(version1.find("hypewatch-stance-model 2"), 24, "hypewatch-stance-model 1");
+  version1.replace(version1.find("hypewatch-stance-model 3"), 24, "hypewatch-stance-model 2");
   CHECK_THROWS_WITH(hw::rules::parse_stance_model(version1, "v1.txt"),
                     Catch::Contains("another feature layout"));
+}
+
+TEST_CASE("a model names which body words it learned from; anything else is refused") {
+  const std::string text = hw::rules::serialize_stance_model(hw::rules::builtin_stance_model());
+  CHECK(text.find("\nbody_words cues\n") != std::string::npos);
+  std::string other = text;
+  other.replace(other.find("body_words cues"), 15, "body_words all");
+  CHECK_THROWS_WITH(hw::rules::parse_stance_model(other, "m.txt"),
+                    Catch::Contains("body_words must be 'focus' or 'cues', not 'all'"));
+}
+
+TEST_CASE("the body model sees which denial word a body uses, never the body's topic") {
+  auto model = hw::rules::builtin_stance_model();
+  model.body_words = hw::rules::BodyWords::cues;
+  hw::rules::StanceClassifier classifier(model);
+  const auto claim = classifier.profile("A spider burrowed into a man's scar");
+  const hw::rules::AnalyzedText empty;
+  const auto features = [&](const std::string& body) {
+    auto f = classifier.extractor().extract(claim, empty, classifier.pipeline().analyze(body));
+    return f.stance;
+  };
+  const auto hashed = [](const std::vector<hw::rules::Feature>& v) {
+    std::vector<std::pair<std::uint32_t, float>> out;
+    for (const auto& f : v) {
+      if (f.index >= hw::rules::kDenseFeatures) {
+        out.emplace_back(f.index, f.value);
+      }
+    }
+    return out;
+  };
+  // Same sentences, another topic word: the same hashed features.
+  const auto a = hashed(features("The spider story went viral. Experts say it is a hoax."));
+  const auto b = hashed(features("The spider story went viral. Doctors say it is a hoax."));
+  CHECK_FALSE(a.empty());
+  CHECK(a == b);
+  // Another denial word: other hashed features.
+  const auto c = hashed(features("The spider story went viral. Experts say it is fake."));
+  CHECK(a != c);
+  // The previous layout hashes every word of the claim's sentences, topics included.
+  model.body_words = hw::rules::BodyWords::focus;
+  hw::rules::StanceClassifier focus(model);
+  const auto claim_f = focus.profile("A spider burrowed into a man's scar");
+  const auto d = focus.extractor().extract(
+      claim_f, empty, focus.pipeline().analyze("Experts say the spider burrowed into his scar."));
+  const auto e = focus.extractor().extract(
+      claim_f, empty, focus.pipeline().analyze("Doctors say the spider burrowed into his scar."));
+  CHECK(hashed(d.stance) != hashed(e.stance));
 }
