@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "rules/claim_fit.h"
+#include "rules/event_synonyms.h"
 #include "rules/stance_classifier.h"
 #include "rules/statement_index.h"
 #include "rules/story_index.h"
@@ -141,6 +142,7 @@ struct Matcher::Impl {
   std::unordered_map<TermId, std::size_t> claim_df;  // statement claims holding each term
   std::size_t statement_claims = 0;
   std::vector<std::vector<TermId>> predicates;  // per claim: predicate_terms of its statement
+  std::unique_ptr<EventSynonyms> synonyms;      // built with the first statement claim
   // Wording learned from stories the statement alone matched clearly (match_and_learn), per
   // claim: the newest kLearnedPerClaim story vectors, the keys of the stories they came from,
   // and every term they hold (for finding candidates).
@@ -181,6 +183,9 @@ struct Matcher::Impl {
           classifier = std::make_unique<StanceClassifier>();
         }
         profiles[c] = classifier->profile(claim.statement);
+        if (!synonyms) {
+          synonyms = std::make_unique<EventSynonyms>(classifier->pipeline());
+        }
         predicates.resize(claims.size());
         predicates[c] = predicate_terms(claim.statement);
         statements.add(c, profiles[c]);
@@ -499,9 +504,13 @@ struct Matcher::Impl {
     std::vector<TermId> out;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
       const auto first = static_cast<unsigned char>(statement[text.tokens[i].begin]);
-      if (text.terms[i] != kNoTerm && first >= 'a' && first <= 'z' &&
-          std::ranges::find(out, text.terms[i]) == out.end()) {
-        out.push_back(text.terms[i]);
+      if (text.terms[i] == kNoTerm || first < 'a' || first > 'z') {
+        continue;
+      }
+      for (const TermId term : synonyms->expand(text.terms[i])) {
+        if (std::ranges::find(out, term) == out.end()) {
+          out.push_back(term);
+        }
       }
     }
     return out;

@@ -122,6 +122,22 @@ statement = "Russia has invaded Finland."
         V{"pistorius-escape"});
 }
 
+TEST_CASE("news words for the same event count as the claim's predicate, and only those") {
+  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "apple-path"
+statement = "Apple is buying Path."
+)",
+                                                           "c.toml"));
+  using V = std::vector<std::string>;
+  // "acquire" and "purchase" say what "buying" says.
+  CHECK(ids(matcher.match(story("Apple to acquire Path, the struggling social network", ""))) ==
+        V{"apple-path"});
+  CHECK(ids(matcher.match(story("Apple in talks over Path purchase", ""))) == V{"apple-path"});
+  // The same names with another event are still not the claim.
+  CHECK(matcher.match(story("Apple and Path executives meet in Cupertino", "")).empty());
+}
+
 TEST_CASE("a description that repeats the headline is read as a headline, not as a body") {
   const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
 [[claim]]
