@@ -36,20 +36,29 @@ constexpr std::string_view kGroups[] = {
     "infect infected diagnose diagnosed",
 };
 
+constexpr std::string_view kRumourWords =
+    "rumor rumors rumour rumours rumored rumoured hoax hoaxes fake untrue debunk debunked deny "
+    "denies denied myth baseless unfounded inaccurate";
+
+std::vector<TermId> stems_of(TextPipeline& pipeline, std::string_view words) {
+  std::vector<TermId> terms;
+  for (std::size_t at = 0; at < words.size();) {
+    const std::size_t end = std::min(words.find(' ', at), words.size());
+    const TermId term = term_id_of(pipeline.stem_of(words.substr(at, end - at)));
+    if (std::ranges::find(terms, term) == terms.end()) {
+      terms.push_back(term);
+    }
+    at = end + 1;
+  }
+  return terms;
+}
+
 }  // namespace
 
-EventSynonyms::EventSynonyms(TextPipeline& pipeline) {
+EventSynonyms::EventSynonyms(TextPipeline& pipeline)
+    : m_rumour_words(stems_of(pipeline, kRumourWords)) {
   for (const std::string_view group : kGroups) {
-    std::vector<TermId> terms;
-    for (std::size_t at = 0; at < group.size();) {
-      const std::size_t end = std::min(group.find(' ', at), group.size());
-      const TermId term = term_id_of(pipeline.stem_of(group.substr(at, end - at)));
-      if (std::ranges::find(terms, term) == terms.end()) {
-        terms.push_back(term);
-      }
-      at = end + 1;
-    }
-    m_groups.push_back(std::move(terms));
+    m_groups.push_back(stems_of(pipeline, group));
   }
 }
 
@@ -66,6 +75,11 @@ std::vector<TermId> EventSynonyms::expand(TermId term) const {
     }
   }
   return out;
+}
+
+
+bool EventSynonyms::is_rumour_word(TermId term) const {
+  return std::ranges::find(m_rumour_words, term) != m_rumour_words.end();
 }
 
 }  // namespace hw::rules

@@ -491,11 +491,14 @@ struct Matcher::Impl {
     if (predicates[c].empty()) {
       return true;
     }
-    return std::ranges::any_of(predicates[c], [&](TermId term) {
+    const bool predicate = std::ranges::any_of(predicates[c], [&](TermId term) {
       const auto it =
           std::ranges::lower_bound(story.weights, term, {}, &std::pair<TermId, float>::first);
       return it != story.weights.end() && it->first == term;
     });
+    return predicate || std::ranges::any_of(story.weights, [&](const auto& entry) {
+             return synonyms->is_rumour_word(entry.first);
+           });
   }
 
   // The terms of words the statement writes in lower case (not names, numbers or acronyms).

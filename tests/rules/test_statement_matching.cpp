@@ -136,6 +136,17 @@ statement = "Apple is buying Path."
   CHECK(ids(matcher.match(story("Apple in talks over Path purchase", ""))) == V{"apple-path"});
   // The same names with another event are still not the claim.
   CHECK(matcher.match(story("Apple and Path executives meet in Cupertino", "")).empty());
+  // A story that calls the claim a rumour or a hoax is about it, predicate or not.
+  const hw::rules::Matcher castro(hw::rules::parse_claims(R"(
+[[claim]]
+id = "castro-died"
+statement = "Fidel Castro has died."
+)",
+                                                          "c.toml"));
+  CHECK(ids(castro.match(story("Fidel Castro rumors sweep internet, but no sign in Cuba", ""))) ==
+        V{"castro-died"});
+  // The same story without the rumour word: the names alone.
+  CHECK(castro.match(story("Fidel Castro talk sweeps internet, but no sign in Cuba", "")).empty());
 }
 
 TEST_CASE("a description that repeats the headline is read as a headline, not as a body") {
