@@ -33,6 +33,7 @@ struct Scan {
   CueCounts cues{};
   std::vector<std::uint32_t> claim_positions;   // token indices of claim terms
   std::vector<std::uint32_t> refute_positions;  // token indices of refuting cues
+  std::vector<TermId> cue_stems;                // the stem of every cue word, text order
   std::vector<std::uint32_t> tf;                // per claim term
   double norm = 0.0;                            // tf-idf norm of the text
   std::size_t tokens = 0;
@@ -75,6 +76,9 @@ Scan scan(const ClaimProfile& claim, const AnalyzedText& text, const StanceLexic
     }
     if ((entry.cues >> static_cast<unsigned>(Cue::refute)) & 1U) {
       s.refute_positions.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (entry.cues != 0) {
+      s.cue_stems.push_back(text.stems[i]);
     }
     const TermId term = text.terms[i];
     if (term == kNoTerm) {
@@ -216,41 +220,31 @@ void add_hashed(const AnalyzedText& text, const std::vector<std::uint8_t>& take_
   }
 }
 
-// Hashed identities of the cue words (and negations) in the chosen sentences: which refuting or
-// hedging word, not only how many. The vocabulary is the lexicon's, so the trees cannot learn
-// the development bodies' topics from it.
-void add_cue_words(const AnalyzedText& text, const std::vector<std::uint8_t>& take_sentence,
-                   const StanceLexicon& lexicon, std::uint64_t seed, unsigned hash_bits,
-                   std::vector<Feature>& out) {
+// Hashed identities of the cue words (and negations) of a whole text, each counted (capped at
+// 3): which refuting or hedging word, not only how many. The vocabulary is the lexicon's, so
+// the trees cannot learn the development bodies' topics from it. The cue words come from the
+// scan, which has looked every token up already.
+void add_cue_words(const Scan& scanned, const AnalyzedText& text, std::uint64_t seed,
+                   unsigned hash_bits, std::vector<Feature>& out) {
   const std::uint32_t mask = (1U << hash_bits) - 1U;
-  std::vector<std::pair<std::uint32_t, int>> counts;
-  auto negation = text.negations.begin();
-  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-    while (negation != text.negations.end() && *negation < i) {
-      ++negation;
-    }
-    const std::size_t sentence = text.sentence_of[i];
-    if (sentence >= take_sentence.size() || take_sentence[sentence] == 0) {
-      continue;
-    }
-    const TermId stem = text.stems[i];
-    if (stem == kNoTerm) {
-      continue;
-    }
-    const bool negates = negation != text.negations.end() && *negation == i;
-    if (!negates && lexicon.lookup(stem).cues == 0) {
-      continue;
-    }
-    const std::uint32_t index = kDenseFeatures + (mix(seed, stem) & mask);
-    auto it = std::ranges::find(counts, index, &std::pair<std::uint32_t, int>::first);
-    if (it == counts.end()) {
-      counts.emplace_back(index, 1);
-    } else {
-      ++it->second;
+  std::vector<std::uint32_t> slots;
+  slots.reserve(scanned.cue_stems.size() + text.negations.size());
+  for (const TermId stem : scanned.cue_stems) {
+    slots.push_back(kDenseFeatures + (mix(seed, stem) & mask));
+  }
+  for (const auto n : text.negations) {
+    if (text.stems[n] != kNoTerm) {
+      slots.push_back(kDenseFeatures + (mix(seed, text.stems[n]) & mask));
     }
   }
-  for (const auto& [index, n] : counts) {
-    out.push_back({index, static_cast<float>(std::min(n, 3)) / 3.0F});
+  std::ranges::sort(slots);
+  for (std::size_t i = 0; i < slots.size();) {
+    std::size_t j = i;
+    while (j < slots.size() && slots[j] == slots[i]) {
+      ++j;
+    }
+    out.push_back({slots[i], static_cast<float>(std::min<std::size_t>(j - i, 3)) / 3.0F});
+    i = j;
   }
 }
 
@@ -512,8 +506,7 @@ PairFeatures StanceFeatureExtractor::extract(const ClaimProfile& claim, const An
     if (m_body_words == BodyWords::focus) {
       add_hashed(body, focus, 0x666F6375ULL, false, m_hash_bits, st);
     } else {
-      const std::vector<std::uint8_t> all(std::max<std::size_t>(body.sentences.size(), 1), 1);
-      add_cue_words(body, all, m_lexicon, 0x626F6479ULL, m_hash_bits, st);
+      add_cue_words(b, body, 0x626F6479ULL, m_hash_bits, st);
     }
   }
 
