@@ -1,5 +1,7 @@
 #include "support/test_support.h"
 
+// The listener below needs Catch's reporter interfaces outside the TU that defines main.
+#define CATCH_CONFIG_EXTERNAL_INTERFACES
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -8,6 +10,31 @@
 #include <stdexcept>
 
 namespace hw::test {
+namespace {
+
+// Whether an assertion of the running test case has failed: a TempDir outliving a failure is
+// kept for the post-mortem, and removed otherwise (also when no assertion ran before it ended,
+// as in a helper that only sets things up).
+bool g_test_failed = false;
+
+class FailureListener : public Catch::TestEventListenerBase {
+ public:
+  using TestEventListenerBase::TestEventListenerBase;
+  void testCaseStarting(Catch::TestCaseInfo const& info) override {
+    TestEventListenerBase::testCaseStarting(info);
+    g_test_failed = false;
+  }
+  bool assertionEnded(Catch::AssertionStats const& stats) override {
+    if (!stats.assertionResult.isOk()) {
+      g_test_failed = true;
+    }
+    return TestEventListenerBase::assertionEnded(stats);
+  }
+};
+
+}  // namespace
+
+CATCH_REGISTER_LISTENER(FailureListener)
 
 TempDir::TempDir() {
   const char* base = std::getenv("TMPDIR");
@@ -19,7 +46,7 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
-  if (std::uncaught_exceptions() > 0 || Catch::getResultCapture().lastAssertionPassed() == false) {
+  if (std::uncaught_exceptions() > 0 || g_test_failed) {
     std::cerr << "test directory kept: " << m_path << "\n";
     return;
   }
