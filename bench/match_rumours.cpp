@@ -2,7 +2,8 @@
 // a database: one statement-only claim per rumour, every article headline (as a feed item
 // whose description repeats it, or alone) matched against all the claims at once, in logged
 // order. Prints own / wrong / none as the replay counts them, why the own claim was missed,
-// and a sweep of the fit policy.
+// and a sweep of the fit policy; `--show N` prints the first N misses and wrong matches (with
+// the claim that took the story and why).
 //   hw_bench_match_rumours --data ../shared/data/stance [--min-fit F] [--lead R]
 //                          [--sweep 1] [--show N]
 #include <algorithm>
@@ -56,6 +57,17 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
     bool wrong = false;
     for (const auto& m : matches) {
       (m.claim_id == a.claim ? own : wrong) = true;
+    }
+    if (wrong && show > 0) {
+      --show;
+      for (const auto& m : matches) {
+        if (m.claim_id != a.claim) {
+          const auto it = std::ranges::find(claims, m.claim_id, &hw::Claim::id);
+          std::printf("  wrong %s\n      went to %s \"%s\" (%s)\n", a.headline.c_str(),
+                      m.claim_id.c_str(), it == claims.end() ? "?" : it->statement.c_str(),
+                      m.rule.c_str());
+        }
+      }
     }
     ++t.total;
     t.own += own;
