@@ -501,7 +501,9 @@ struct Matcher::Impl {
     }
     std::vector<std::string_view> words(distinct.begin(), distinct.end());
     std::ranges::sort(words);  // for the prefix look-ups of "hack*"
-    const auto holds = [&](std::string_view word) { return std::ranges::binary_search(words, word); };
+    const auto holds = [&](std::string_view word) {
+      return std::ranges::binary_search(words, word);
+    };
     const auto holds_prefix = [&](std::string_view stem) {
       const auto it = std::ranges::lower_bound(words, stem);
       return it != words.end() && it->starts_with(stem);

@@ -57,7 +57,8 @@ std::vector<Story> stories() {
   return {
       story("Stock markets close higher", "Shares rose on Tuesday.", "<p>Bonds fell.</p>"),
       story("Weather", "Rain all week", "Nothing about any claim at all."),
-      story("Officials speak", "", "The State Department hacked al-Qaeda sites in Yemen, they said."),
+      story("Officials speak", "",
+            "The State Department hacked al-Qaeda sites in Yemen, they said."),
       story("Clinton aides deny it", "Clinton did not hack al qaeda forums in Yemeni towns.", ""),
       story("World's oldest burger pictured in an Adelaide kitchen", ""),
       story("Two Australian men kept a McDonald's Quarter Pounder for 20 years: the world's "
@@ -84,8 +85,10 @@ TEST_CASE("a story without any claim word is not analysed") {
   CHECK(matcher.stories_analysed() == 0);
   // Every group's words, though not as the terms ("state" apart from "department"): analysed,
   // and the analysis finds no match.
-  CHECK(matcher.match_and_learn(story("The state said", "", "Its department hacked qaeda sites "
-                                                            "in Yemen."))
+  CHECK(matcher
+            .match_and_learn(story("The state said", "",
+                                   "Its department hacked qaeda sites "
+                                   "in Yemen."))
             .empty());
   CHECK(matcher.stories_analysed() == 1);
   // Two of a statement's terms make a candidate ("quarterly" stems to "quarter").
