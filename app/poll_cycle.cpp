@@ -139,12 +139,15 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
     pipeline.finish();
     batch.commit();
   }
-  report.next_due = m_scheduler.next_due(m_store.list_feeds());
 }
 
 void PollCycle::report_failing_feeds(CycleReport& report) {
   const TimePoint now = m_clock.now();
-  for (const auto& feed : m_store.list_feeds()) {
+  // One listing for both: nothing after ingest moves a feed's schedule, and a feed_failing
+  // alert only marks the feed as reported.
+  const auto feeds = m_store.list_feeds();
+  report.next_due = m_scheduler.next_due(feeds);
+  for (const auto& feed : feeds) {
     if (auto alert = feed_failing_alert(feed, now)) {
       m_store.record_feed_alert(feed.id, *alert, now);
       alerts::log_alert(*alert);

@@ -86,7 +86,8 @@ class PollCycle {
                      CycleReport& report);
   void apply_schedule(const storage::FeedRecord& feed, const PollOutcome& outcome,
                       CycleReport& report);
-  // A feed failing for a day raises one feed_failing alert per failure streak (feed_health.h).
+  // A feed failing for a day raises one feed_failing alert per failure streak (feed_health.h);
+  // the cycle's next due time comes from the same listing of the feeds.
   void report_failing_feeds(CycleReport& report);
   void follow_move(const storage::FeedRecord& feed, const feeds::ResponseHints& hints,
                    CycleReport& report);

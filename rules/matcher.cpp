@@ -88,6 +88,46 @@ std::optional<PhraseHit> earliest(const StoryIndex& index,
   return best;
 }
 
+// The folded words of one text, as tokenize() would give them. An ASCII text (most stories)
+// is lower-cased once and cut into runs of letters and digits, without a string per word: that
+// is exactly what tokenize() does to ASCII, and the text is valid UTF-8 as it is (nothing for
+// sanitize_utf8 to replace). Other texts take the full path.
+struct FoldedWords {
+  explicit FoldedWords(std::string_view text) {
+    if (std::ranges::all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      folded.resize(text.size());
+      std::ranges::transform(text, folded.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      });
+      const auto word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      };
+      for (std::size_t pos = 0; pos < folded.size();) {
+        if (!word_char(folded[pos])) {
+          ++pos;
+          continue;
+        }
+        const std::size_t begin = pos;
+        while (pos < folded.size() && word_char(folded[pos])) {
+          ++pos;
+        }
+        words.emplace_back(folded.data() + begin, pos - begin);
+      }
+      return;
+    }
+    tokens = tokenize(sanitize_utf8(text));
+    for (const Token& token : tokens) {
+      words.emplace_back(token.text);
+    }
+  }
+  FoldedWords(const FoldedWords&) = delete;  // words point into folded or tokens
+  FoldedWords& operator=(const FoldedWords&) = delete;
+
+  std::string folded;
+  std::vector<Token> tokens;
+  std::vector<std::string_view> words;
+};
+
 // A fit at which the story is taken to carry the claim even without its predicate word
 // (reworded verbs: "crater" for "landed").
 constexpr double kCloseFit = 0.6;
@@ -445,7 +485,95 @@ struct Matcher::Impl {
     }
   }
 
+  // Whether the story can match any claim at all, from its folded words alone (title, summary
+  // and content tokenised apart: a superset of the words StoryIndex and read_statement_story
+  // look at). A rule claim needs a word of every group (all the words of some term, the last
+  // one as a prefix for "hack*"); a statement claim needs enough of its terms to be a
+  // candidate, counting each word both as a stem and kept whole (acronyms); learned wording
+  // needs two headline terms. One tokenisation and a few look-ups per distinct word, instead of
+  // two analyses with sentences and positions: most stories concern no claim. A story refused
+  // here would have no candidate, or a candidate missing a group, in match(): skipping it
+  // changes no result.
+  bool may_match(const Story& story) {
+    if (anchor_words.empty() && anchor_stems.empty() && statements.size() == 0) {
+      return false;
+    }
+    std::array<FoldedWords, 3> parts{FoldedWords(story.title), FoldedWords(story.summary),
+                                     FoldedWords(story.content)};
+    std::unordered_set<std::string_view> distinct;
+    for (const auto& part : parts) {
+      distinct.insert(part.words.begin(), part.words.end());
+    }
+    std::vector<std::string_view> words(distinct.begin(), distinct.end());
+    std::ranges::sort(words);  // for the prefix look-ups of "hack*"
+    const auto holds = [&](std::string_view word) {
+      return std::ranges::binary_search(words, word);
+    };
+    const auto holds_prefix = [&](std::string_view stem) {
+      const auto it = std::ranges::lower_bound(words, stem);
+      return it != words.end() && it->starts_with(stem);
+    };
+    const auto carries = [&](const TermPattern& term) {
+      for (std::size_t k = 0; k < term.words.size(); ++k) {
+        const bool last_is_stem = term.prefix && k + 1 == term.words.size();
+        if (!(last_is_stem ? holds_prefix(term.words[k]) : holds(term.words[k]))) {
+          return false;
+        }
+      }
+      return !term.words.empty();
+    };
+    std::vector<std::size_t> rule_claims;
+    for (const auto word : words) {
+      if (const auto it = anchor_words.find(std::string(word)); it != anchor_words.end()) {
+        rule_claims.insert(rule_claims.end(), it->second.begin(), it->second.end());
+      }
+      for (std::size_t length = 1; length <= std::min(word.size(), longest_stem); ++length) {
+        if (const auto it = anchor_stems.find(std::string(word.substr(0, length)));
+            it != anchor_stems.end()) {
+          rule_claims.insert(rule_claims.end(), it->second.begin(), it->second.end());
+        }
+      }
+    }
+    for (const auto c : rule_claims) {
+      if (std::ranges::all_of(compiled[c].groups, [&](const auto& group) {
+            return std::ranges::any_of(group, carries);
+          })) {
+        return true;
+      }
+    }
+    if (statements.size() == 0) {
+      return false;
+    }
+    auto& pipeline = classifier->pipeline();
+    const auto terms_of = [&](const auto& folded) {
+      std::vector<TermId> out;
+      for (const auto word : folded) {
+        const std::string w(word);
+        out.push_back(pipeline.stem_term(w));
+        out.push_back(term_id_of(w));
+      }
+      std::ranges::sort(out);
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+      return out;
+    };
+    if (!statements.candidates(terms_of(words)).empty()) {
+      return true;
+    }
+    if (learned_postings.empty()) {
+      return false;
+    }
+    std::vector<std::size_t> learned_candidates;
+    add_learned_candidates(terms_of(parts.front().words), learned_candidates);
+    return !learned_candidates.empty();
+  }
+  bool prefilter = true;
+  std::size_t analysed = 0;
+
   std::vector<Match> match(const Story& story, bool learn) {
+    if (prefilter && !may_match(story)) {
+      return {};
+    }
+    ++analysed;
     std::vector<std::pair<std::size_t, Match>> found;
     const StoryIndex index(story);
     for (const auto c : candidates(index)) {
@@ -648,6 +776,14 @@ std::vector<Match> Matcher::match(const Story& story) const {
 
 std::vector<Match> Matcher::match_and_learn(const Story& story) {
   return m_impl->match(story, true);
+}
+
+std::size_t Matcher::stories_analysed() const {
+  return m_impl->analysed;
+}
+
+void Matcher::set_prefilter(bool on) {
+  m_impl->prefilter = on;
 }
 
 const std::vector<Claim>& Matcher::claims() const {

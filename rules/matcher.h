@@ -43,6 +43,13 @@ class Matcher {
   // were batched (the poll cycle, rescans and app/learned_wording replay them that way).
   std::vector<Match> match_and_learn(const Story& story);
 
+  // How many stories match() and match_and_learn() analysed in full. A story holding no word
+  // of any claim (anchor, statement term, or in its headline a learned term) is refused by a
+  // cheap word scan first: it has no candidate claim, so its result is the same empty one.
+  std::size_t stories_analysed() const;
+  // Off, every story is analysed in full: tests compare both paths.
+  void set_prefilter(bool on);
+
   // The statement claims that competed for the story, best fit first, matched or not.
   std::vector<StatementDecision> explain(const Story& story) const;
 

@@ -25,6 +25,9 @@ class StatementIndex {
 
   std::size_t size() const { return m_needed.size(); }
 
+  // Whether any claim holds `term`: a story with none of the indexed terms has no candidate.
+  bool holds(TermId term) const { return m_postings.contains(term); }
+
  private:
   std::unordered_map<TermId, std::vector<std::uint32_t>> m_postings;
   std::vector<std::uint8_t> m_needed;  // per claim slot (0 = not indexed)

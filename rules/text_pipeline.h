@@ -39,6 +39,8 @@ class TextPipeline {
   AnalyzedText analyze(std::string_view text);
   // The term of one word or short phrase's first word, folded and stemmed like analyze() would.
   TermId term_of(std::string_view word);
+  // The stem term analyze() gives a folded word (acronyms aside: they keep the folded word).
+  TermId stem_term(const std::string& folded_word) { return info(folded_word).stem; }
   // Every term of `text` in order, stop words dropped.
   std::vector<TermId> terms_of(std::string_view text);
   // The stem string (for the trainer's IDF table and for tests).

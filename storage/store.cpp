@@ -12,6 +12,7 @@
 #include <cstring>
 #include <utility>
 
+#include "storage/fts_queue.h"
 #include "storage/migrations.h"
 #include "storage/sqlite.h"
 #include "util/hash.h"
@@ -277,7 +278,7 @@ struct Store::Impl {
   }
 
   // Points the story at `revision_id` and refreshes its metadata; the stories_fts_sync trigger
-  // moves the full-text entry to the new revision.
+  // queues the move of its full-text entry (index_queued_stories before the commit).
   void update_story(std::int64_t story_id, std::int64_t revision_id, const Story& s) {
     auto st = db.cached(
         "UPDATE stories SET current_revision_id = ?2, guid = ?3, link = ?4, published_at = ?5, "
@@ -605,6 +606,7 @@ UpsertResult Store::upsert_story(std::int64_t feed_id, const Story& story, TimeP
     std::optional<Transaction> tx;
     const UpsertResult result = impl.upsert(feed_id, key, story, fetched_at, tx);
     if (tx) {
+      index_queued_stories(impl.db);
       tx->commit();
     }
     return result;
@@ -625,7 +627,10 @@ std::vector<UpsertResult> Store::upsert_stories(std::int64_t feed_id,
                                  [&] { return impl.upsert(feed_id, key, story, fetched_at, tx); }));
   }
   if (tx) {
-    in_context("upsert stories feed=" + std::to_string(feed_id), [&] { tx->commit(); });
+    in_context("upsert stories feed=" + std::to_string(feed_id), [&] {
+      index_queued_stories(impl.db);  // the feed's stories in one FTS segment (fts_queue.h)
+      tx->commit();
+    });
   }
   return results;
 }
@@ -1089,14 +1094,33 @@ ClaimSnapshot Store::claim_snapshot(std::string_view claim_id, std::int64_t stor
       snap.manual = st->column_bool(1);
       snap.since = st->column_time(2);
     }
-    {
-      auto st = db.cached(
-          "SELECT site, stance, retraction, max(score) FROM matches WHERE claim_id = ?1 "
-          "AND story_id <> ?2 GROUP BY site, stance, retraction ORDER BY site, stance, retraction");
-      st->bind(1, claim_id).bind(2, story_id);
-      while (st->step()) {
+    // Per (site, stance, retraction), the best score from another story: one index seek to the
+    // next group and one to its best row (schema v8, matches_claim_site_best), so a claim with
+    // thousands of matches costs its sites, not its matches. ('', '', -1) sorts before every
+    // group: a stance is never empty.
+    std::string site;
+    std::string stance;
+    std::int64_t retraction = -1;
+    while (true) {
+      {
+        auto next = db.cached(
+            "SELECT site, stance, retraction FROM matches WHERE claim_id = ?1 AND "
+            "(site, stance, retraction) > (?2, ?3, ?4) ORDER BY site, stance, retraction LIMIT 1");
+        next->bind(1, claim_id).bind(2, site).bind(3, stance).bind(4, retraction);
+        if (!next->step()) {
+          break;
+        }
+        site = next->column_text(0);
+        stance = next->column_text(1);
+        retraction = next->column_int64(2);
+      }
+      auto best = db.cached(
+          "SELECT stance, retraction, score FROM matches WHERE claim_id = ?1 AND site = ?2 AND "
+          "stance = ?3 AND retraction = ?4 AND story_id <> ?5 ORDER BY score DESC LIMIT 1");
+      best->bind(1, claim_id).bind(2, site).bind(3, stance).bind(4, retraction).bind(5, story_id);
+      if (best->step()) {
         snap.sites.push_back(
-            {st->column_text(0), stance_column(*st, 1), st->column_bool(2), st->column_double(3)});
+            {site, stance_column(*best, 0), best->column_bool(1), best->column_double(2)});
       }
     }
     const TimePoint window_start = at - std::chrono::hours(24);

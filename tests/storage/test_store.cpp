@@ -683,3 +683,32 @@ TEST_CASE("stories: a failure rolls back that feed's whole batch, and only it") 
       f.store.upsert_stories(4242, {make_story("urn:y", "t", "s")}, t0),
       Contains("upsert story feed=4242 key=urn:y") && Contains("FOREIGN KEY constraint failed"));
 }
+
+TEST_CASE("a feed's stories are indexed together, a story revised twice in one write once") {
+  Fixture f;
+  // The same item three times in one feed document: three revisions in one savepoint, and the
+  // index must end up holding only the last (schema v8 queues the moves, fts_queue.h).
+  Story a = make_story("urn:1", "Hacked", "first text");
+  Story b = a;
+  b.summary = "second text";
+  Story c = a;
+  c.summary = "third text";
+  f.store.upsert_stories(f.feed, {a, make_story("urn:2", "Other", "more"), b, c}, t0);
+  Database db(f.path, Database::Access::read_write);
+  CHECK_NOTHROW(db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check')"));
+  {
+    auto queued = db.prepare("SELECT count(*) FROM stories_fts_pending");
+    REQUIRE(queued.step());
+    CHECK(queued.column_int(0) == 0);
+  }  // ends its read transaction before the store writes again
+  CHECK(f.store.search_stories("first OR second").value().empty());
+  CHECK(f.store.search_stories("third").value().size() == 1);
+  CHECK(f.store.search_stories("text OR more").value().size() == 2);
+  // A later feed write moves the entry again.
+  Story d = a;
+  d.summary = "fourth text";
+  f.store.upsert_stories(f.feed, {d}, t0 + 1h);
+  CHECK_NOTHROW(db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check')"));
+  CHECK(f.store.search_stories("third").value().empty());
+  CHECK(f.store.search_stories("fourth").value().size() == 1);
+}
