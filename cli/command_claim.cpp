@@ -51,7 +51,7 @@ int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
   alert.message = std::string(to_string(claim.status)) + " -> " + std::string(to_string(*status)) +
                   ": set manually: " + reason;
   write.alerts.push_back(alert);
-  store.record_evaluation(write);
+  store.claims().record_evaluation(write);
   out << claim_id << ": " << to_string(claim.status) << " -> " << to_string(*status)
       << " (manual: " << reason << ")\n";
   return 0;

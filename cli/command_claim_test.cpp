@@ -99,8 +99,8 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
   std::vector<Preview> found;
   std::vector<NearMiss> misses;
   std::optional<std::pair<TimePoint, std::int64_t>> after;
-  for (auto page = store.stored_stories(after, 256, /*include_queued=*/true); !page.empty();
-       page = store.stored_stories(after, 256, /*include_queued=*/true)) {
+  for (auto page = store.stories().stored_stories(after, 256, /*include_queued=*/true);
+       !page.empty(); page = store.stories().stored_stories(after, 256, /*include_queued=*/true)) {
     for (auto& s : page) {
       ++checked;
       bool matched = false;

@@ -18,7 +18,7 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
   auto store = open_for_query(inv.paths);
   std::vector<storage::ClaimRecord> claims;
   if (request.claim_ids.empty()) {
-    claims = store.list_claims();
+    claims = store.claims().list_claims();
   } else {
     for (const auto& id : request.claim_ids) {
       claims.push_back(require_claim(store, id));
@@ -41,7 +41,7 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
       source.author = request.author;
     }
     // The stories that carried the claim: those repeating it, not those denying it.
-    for (const auto& m : store.claim_mentions(claim.id, TimePoint{}, far_future)) {
+    for (const auto& m : store.claims().claim_mentions(claim.id, TimePoint{}, far_future)) {
       if (!m.retraction && (m.stance == Stance::supports || m.stance == Stance::mentions)) {
         source.appearances.push_back({m.link, m.at});
       }

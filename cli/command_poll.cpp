@@ -93,7 +93,7 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
   out << "\nclaims:\n";
   cmd_claims(query, /*include_retired=*/false, /*status=*/"", out);
   auto store = storage::Store::open(*paths.db, storage::OpenMode::read_only);
-  for (const auto& c : store.list_claims()) {
+  for (const auto& c : store.claims().list_claims()) {
     // The point of the demo: claims that were corrected, and what happened next.
     if (c.status == ClaimStatus::clarified || c.status == ClaimStatus::retracted) {
       out << "\nhistory of " << c.id << ":\n";

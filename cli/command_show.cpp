@@ -51,7 +51,7 @@ int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out) {
   for (const auto& r : story->revisions) {
     revision_of[r.id] = r.revision;
   }
-  const auto matches = store.matches_for_story(story_id);
+  const auto matches = store.claims().matches_for_story(story_id);
 
   if (inv.json) {
     nlohmann::json revisions = nlohmann::json::array(), found = nlohmann::json::array();

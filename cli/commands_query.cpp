@@ -26,7 +26,7 @@ struct Activity {
 Activity activity(const storage::Store& store, const std::string& claim_id, TimePoint now) {
   Activity a;
   std::set<std::int64_t> day, week;
-  for (const auto& m : store.claim_mentions(claim_id, now - std::chrono::days(7), now)) {
+  for (const auto& m : store.claims().claim_mentions(claim_id, now - std::chrono::days(7), now)) {
     week.insert(m.story_id);
     if (m.at >= now - std::chrono::hours(24)) {
       day.insert(m.story_id);
@@ -52,7 +52,7 @@ Activity activity(const storage::Store& store, const std::string& claim_id, Time
 int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  auto claims = store.list_claims(include_retired);
+  auto claims = store.claims().list_claims(include_retired);
   if (!only_status.empty()) {
     std::erase_if(
         claims, [&](const storage::ClaimRecord& c) { return to_string(c.status) != only_status; });
@@ -60,7 +60,7 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
   // Counted up to the newest evidence when that is older than now (an archive replayed or a
   // database copied for analysis), so 24H/7D describe the last days of the news it holds.
   TimePoint now = SystemClock().now();
-  if (const auto newest = store.newest_evidence(); newest && *newest < now) {
+  if (const auto newest = store.stories().newest_evidence(); newest && *newest < now) {
     now = *newest;
   }
   if (inv.json) {
@@ -93,7 +93,7 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out) {
   auto store = open_for_query(inv.paths);
   const auto claim = require_claim(store, claim_id);
-  const auto history = store.history(claim_id);
+  const auto history = store.claims().history(claim_id);
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& e : history) {
@@ -136,7 +136,7 @@ int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream
 int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
                std::optional<int> limit, std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  auto alerts = store.list_alerts(undelivered_only);
+  auto alerts = store.alerts().list_alerts(undelivered_only);
   if (since) {
     std::erase_if(alerts,
                   [&](const storage::AlertRecord& r) { return r.alert.created_at < *since; });
@@ -192,7 +192,7 @@ std::string feed_state(const storage::FeedRecord& f) {
 
 int cmd_feeds(const Invocation& inv, std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  const auto feeds = store.list_feeds();
+  const auto feeds = store.feeds().list_feeds();
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& f : feeds) {

@@ -67,7 +67,7 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
 
 int cmd_search(const Invocation& inv, const std::string& query, int limit, std::ostream& out) {
   auto store = open_for_query(inv.paths);
-  const auto found = store.search_stories(query, limit);
+  const auto found = store.stories().search_stories(query, limit);
   if (!found) {
     throw DataError(found.error().message);  // the user's query, in words: EX_DATAERR
   }

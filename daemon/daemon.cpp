@@ -116,7 +116,7 @@ int Daemon::run() {
       const std::chrono::duration<double> took = Steady::now() - cycle_start;
       metrics.cycle_done(report, took.count(), clock.now(), *store);
       wait = wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
-      const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());
+      const auto pending = static_cast<std::int64_t>(store->alerts().list_alerts(true).size());
       notifier.status(status_line(m_loaded.config.feeds.size(), report, clock.now(), pending));
       log::info("daemon", "cycle done",
                 {{"feeds", std::to_string(report.feeds)},

@@ -62,15 +62,15 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
     moon.statement = "The moon is made of cheese.";
     mars.id = "mars-base";
     mars.statement = "NASA will open a base on Mars in 2030.";
-    store.sync_claims({{moon, "h1"}, {mars, "h2"}}, t0);
-    const auto feed = store.ensure_feed("https://news.example.org/rss");
+    store.claims().sync_claims({{moon, "h1"}, {mars, "h2"}}, t0);
+    const auto feed = store.feeds().ensure_feed("https://news.example.org/rss");
     auto add_story = [&](const std::string& link, hw::TimePoint at) {
       hw::Story s;
       s.guid = link;
       s.link = link;
       s.title = "story " + link;
       s.published = at;
-      return store.upsert_story(feed, s, at);
+      return store.stories().upsert_story(feed, s, at);
     };
     const auto first = add_story("https://news.example.org/a", t0 + 1h);
     const auto later = add_story("https://news.example.org/b", t0 + 5h);
@@ -95,7 +95,7 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
         c.actor = "engine";
         w.changes.push_back(c);
       }
-      REQUIRE(store.record_evaluation(w));
+      REQUIRE(store.claims().record_evaluation(w));
     };
     record(later, hw::Stance::supports, std::nullopt, t0 + 5h);
     record(first, hw::Stance::supports, hw::ClaimStatus::reported, t0 + 1h);

@@ -1,4 +1,5 @@
-// Store (storage/store.cpp) against a real SQLite file.
+// Store and its aggregates (storage/store.cpp, feed_store, story_store, claim_ledger, alert_store)
+// against a real SQLite file.
 #include <catch2/catch.hpp>
 
 #include "storage/digest_outbox.h"
@@ -45,9 +46,9 @@ struct Fixture {
   hw::test::TempDir dir;
   std::filesystem::path path = dir / "hypewatch.db";
   Store store = Store::open(path, OpenMode::read_write);
-  std::int64_t feed = store.ensure_feed("https://news.example/rss");
+  std::int64_t feed = store.feeds().ensure_feed("https://news.example/rss");
 
-  Fixture() { store.sync_claims({{yemen_claim(), "def-1"}}, t0); }
+  Fixture() { store.claims().sync_claims({{yemen_claim(), "def-1"}}, t0); }
 };
 
 hw::storage::StatusChange change(ClaimStatus from, ClaimStatus to, TimePoint at) {
@@ -88,10 +89,10 @@ hw::Match match(Stance stance, double score) {
 
 TEST_CASE("feeds: ensure_feed is idempotent per URL") {
   Fixture f;
-  CHECK(f.store.ensure_feed("https://news.example/rss") == f.feed);
-  const auto other = f.store.ensure_feed("https://other.example/atom");
+  CHECK(f.store.feeds().ensure_feed("https://news.example/rss") == f.feed);
+  const auto other = f.store.feeds().ensure_feed("https://other.example/atom");
   CHECK(other != f.feed);
-  const auto feeds = f.store.list_feeds();
+  const auto feeds = f.store.feeds().list_feeds();
   REQUIRE(feeds.size() == 2);
   CHECK(feeds[0].url == "https://news.example/rss");
   CHECK(feeds[0].enabled);
@@ -102,8 +103,8 @@ TEST_CASE("feeds: ensure_feed is idempotent per URL") {
 TEST_CASE("feeds: fetch success, 304 and failures are recorded") {
   Fixture f;
   hw::storage::FetchSuccess ok{200, "\"abc\"", "Thu, 14 Jun 2012 09:00:00 GMT", "deadbeef", "News"};
-  f.store.record_fetch_success(f.feed, ok, t0);
-  auto rec = f.store.feed(f.feed).value();
+  f.store.feeds().record_fetch_success(f.feed, ok, t0);
+  auto rec = f.store.feeds().feed(f.feed).value();
   CHECK(rec.etag == "\"abc\"");
   CHECK(rec.last_modified == "Thu, 14 Jun 2012 09:00:00 GMT");
   CHECK(rec.body_hash == "deadbeef");
@@ -111,9 +112,9 @@ TEST_CASE("feeds: fetch success, 304 and failures are recorded") {
   CHECK(rec.last_http_status == 200);
   CHECK(rec.last_success_at == t0);
 
-  f.store.record_fetch_failure(f.feed, 503, "HTTP 503", t0 + 1h);
-  f.store.record_fetch_failure(f.feed, 0, "connect timeout", t0 + 2h);
-  rec = f.store.feed(f.feed).value();
+  f.store.feeds().record_fetch_failure(f.feed, 503, "HTTP 503", t0 + 1h);
+  f.store.feeds().record_fetch_failure(f.feed, 0, "connect timeout", t0 + 2h);
+  rec = f.store.feeds().feed(f.feed).value();
   CHECK(rec.error_count == 2);
   CHECK(rec.last_error == "connect timeout");
   CHECK(rec.last_http_status == 0);
@@ -121,87 +122,87 @@ TEST_CASE("feeds: fetch success, 304 and failures are recorded") {
   CHECK(rec.last_success_at == t0);
   CHECK(rec.etag == "\"abc\"");  // validators survive failures
 
-  f.store.record_not_modified(f.feed, 304, t0 + 3h);
-  rec = f.store.feed(f.feed).value();
+  f.store.feeds().record_not_modified(f.feed, 304, t0 + 3h);
+  rec = f.store.feeds().feed(f.feed).value();
   CHECK(rec.error_count == 0);
   CHECK(rec.last_error.empty());
   CHECK(rec.last_http_status == 304);
   CHECK(rec.last_success_at == t0 + 3h);
   CHECK(rec.etag == "\"abc\"");
 
-  f.store.set_next_poll_at(f.feed, t0 + 4h);
-  f.store.set_feed_enabled(f.feed, false, "removed from config");
-  rec = f.store.feed(f.feed).value();
+  f.store.feeds().set_next_poll_at(f.feed, t0 + 4h);
+  f.store.feeds().set_feed_enabled(f.feed, false, "removed from config");
+  rec = f.store.feeds().feed(f.feed).value();
   CHECK(rec.next_poll_at == t0 + 4h);
   CHECK_FALSE(rec.enabled);
   CHECK(rec.disabled_reason == "removed from config");
 
-  CHECK_FALSE(f.store.feed(999));
-  CHECK_THROWS_WITH(f.store.record_fetch_failure(999, 500, "x", t0),
+  CHECK_FALSE(f.store.feeds().feed(999));
+  CHECK_THROWS_WITH(f.store.feeds().record_fetch_failure(999, 500, "x", t0),
                     Contains("record fetch failure feed=999") && Contains("does not exist"));
 }
 
 TEST_CASE("stories: the same guid twice is one story") {
   Fixture f;
   const Story s = make_story("urn:1", "Clinton: we hacked al-Qaeda sites", "Yemen sites hacked");
-  const auto first = f.store.upsert_story(f.feed, s, t0);
+  const auto first = f.store.stories().upsert_story(f.feed, s, t0);
   CHECK(first.outcome == UpsertOutcome::inserted);
   CHECK(first.revision == 1);
-  const auto second = f.store.upsert_story(f.feed, s, t0 + 1h);
+  const auto second = f.store.stories().upsert_story(f.feed, s, t0 + 1h);
   CHECK(second.outcome == UpsertOutcome::unchanged);
   CHECK(second.story_id == first.story_id);
   CHECK(second.revision_id == first.revision_id);
   CHECK(f.store.counts().stories == 1);
   CHECK(f.store.counts().revisions == 1);
-  CHECK(f.store.feed(f.feed)->stories == 1);
+  CHECK(f.store.feeds().feed(f.feed)->stories == 1);
 
   // The same guid in another feed is another story.
-  const auto other = f.store.ensure_feed("https://other.example/rss");
-  CHECK(f.store.upsert_story(other, s, t0).outcome == UpsertOutcome::inserted);
+  const auto other = f.store.feeds().ensure_feed("https://other.example/rss");
+  CHECK(f.store.stories().upsert_story(other, s, t0).outcome == UpsertOutcome::inserted);
   CHECK(f.store.counts().stories == 2);
 }
 
 TEST_CASE("stories: a changed summary is revision 2, unchanged text adds nothing") {
   Fixture f;
   Story s = make_story("urn:1", "Clinton: we hacked al-Qaeda sites", "Yemen sites hacked");
-  const auto v1 = f.store.upsert_story(f.feed, s, t0);
+  const auto v1 = f.store.stories().upsert_story(f.feed, s, t0);
 
   s.summary = "Correction: the department bought advertisements on the sites";
   s.updated = t0 + 5h;
-  const auto v2 = f.store.upsert_story(f.feed, s, t0 + 6h);
+  const auto v2 = f.store.stories().upsert_story(f.feed, s, t0 + 6h);
   CHECK(v2.outcome == UpsertOutcome::revised);
   CHECK(v2.story_id == v1.story_id);
   CHECK(v2.revision == 2);
   CHECK(v2.revision_id != v1.revision_id);
-  CHECK(f.store.story(v1.story_id)->summary == s.summary);
-  CHECK(f.store.story(v1.story_id)->updated == t0 + 5h);
+  CHECK(f.store.stories().story(v1.story_id)->summary == s.summary);
+  CHECK(f.store.stories().story(v1.story_id)->updated == t0 + 5h);
 
-  const auto again = f.store.upsert_story(f.feed, s, t0 + 7h);
+  const auto again = f.store.stories().upsert_story(f.feed, s, t0 + 7h);
   CHECK(again.outcome == UpsertOutcome::unchanged);
   CHECK(again.revision == 2);
   CHECK(again.revision_id == v2.revision_id);
   CHECK(f.store.counts().revisions == 2);
 
   // Only the current revision is searchable.
-  const auto hits = f.store.search_stories("advertisements").value();
+  const auto hits = f.store.stories().search_stories("advertisements").value();
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].story_id == v1.story_id);
   CHECK(hits[0].revision_id == v2.revision_id);
   CHECK(hits[0].feed_url == "https://news.example/rss");
   CHECK_THAT(hits[0].snippet, Contains("[advertisements]"));
-  CHECK(f.store.search_stories("hacked").value().size() == 1);  // title still says so
-  CHECK(f.store.search_stories("\"Yemen sites hacked\"").value().empty());
+  CHECK(f.store.stories().search_stories("hacked").value().size() == 1);  // title still says so
+  CHECK(f.store.stories().search_stories("\"Yemen sites hacked\"").value().empty());
 }
 
 TEST_CASE("stories: new dates on unchanged text update the story without a revision") {
   Fixture f;
   Story s = make_story("urn:1", "Title", "Body");
-  const auto v1 = f.store.upsert_story(f.feed, s, t0);
+  const auto v1 = f.store.stories().upsert_story(f.feed, s, t0);
   s.updated = t0 + 1h;
-  const auto r = f.store.upsert_story(f.feed, s, t0 + 2h);
+  const auto r = f.store.stories().upsert_story(f.feed, s, t0 + 2h);
   CHECK(r.outcome == UpsertOutcome::unchanged);
   CHECK(r.revision_id == v1.revision_id);
-  CHECK(f.store.story(v1.story_id)->updated == t0 + 1h);
+  CHECK(f.store.stories().story(v1.story_id)->updated == t0 + 1h);
   CHECK(f.store.counts().revisions == 1);
 }
 
@@ -209,17 +210,17 @@ TEST_CASE("stories: without a guid the link, else title and date, is the key") {
   Fixture f;
   Story by_link = make_story("", "Title A", "Body");
   by_link.link = "https://news.example/a";
-  const auto a1 = f.store.upsert_story(f.feed, by_link, t0);
+  const auto a1 = f.store.stories().upsert_story(f.feed, by_link, t0);
   by_link.summary = "Body, corrected";
-  const auto a2 = f.store.upsert_story(f.feed, by_link, t0 + 1h);
+  const auto a2 = f.store.stories().upsert_story(f.feed, by_link, t0 + 1h);
   CHECK(a2.story_id == a1.story_id);
   CHECK(a2.outcome == UpsertOutcome::revised);
 
   Story bare = make_story("", "Title B", "Body");
   bare.link.clear();
-  const auto b1 = f.store.upsert_story(f.feed, bare, t0);
+  const auto b1 = f.store.stories().upsert_story(f.feed, bare, t0);
   CHECK(b1.story_id != a1.story_id);
-  CHECK(f.store.upsert_story(f.feed, bare, t0 + 1h).outcome == UpsertOutcome::unchanged);
+  CHECK(f.store.stories().upsert_story(f.feed, bare, t0 + 1h).outcome == UpsertOutcome::unchanged);
   CHECK(f.store.counts().stories == 2);
 
   Database db(f.path, Database::Access::read_only);
@@ -232,7 +233,7 @@ TEST_CASE("stories: without a guid the link, else title and date, is the key") {
 
 TEST_CASE("stories: errors name the operation, the database and SQLite's reason") {
   Fixture f;
-  CHECK_THROWS_WITH(f.store.upsert_story(4242, make_story("urn:x", "t", "s"), t0),
+  CHECK_THROWS_WITH(f.store.stories().upsert_story(4242, make_story("urn:x", "t", "s"), t0),
                     Contains("upsert story feed=4242 key=urn:x") &&
                         Contains("database " + f.path.string()) &&
                         Contains("FOREIGN KEY constraint failed"));
@@ -241,10 +242,10 @@ TEST_CASE("stories: errors name the operation, the database and SQLite's reason"
 
 TEST_CASE("claims: sync creates with an initial history entry and keeps status later") {
   Fixture f;
-  auto c = f.store.claim("yemen-hacking").value();
+  auto c = f.store.claims().claim("yemen-hacking").value();
   CHECK(c.status == ClaimStatus::tracked);
   CHECK(c.since == t0);
-  auto h = f.store.history("yemen-hacking");
+  auto h = f.store.claims().history("yemen-hacking");
   REQUIRE(h.size() == 1);
   CHECK(h[0].seq == 1);
   CHECK(h[0].change.actor == "initial");
@@ -254,7 +255,7 @@ TEST_CASE("claims: sync creates with an initial history entry and keeps status l
   hw::storage::EvaluationWrite w;
   w.changes = {change(ClaimStatus::tracked, ClaimStatus::reported, t0 + 1h)};
   w.at = t0 + 1h;
-  f.store.record_evaluation(w);
+  f.store.claims().record_evaluation(w);
 
   hw::Claim edited = yemen_claim();
   edited.statement = "The State Department hacked websites in Yemen.";
@@ -263,25 +264,25 @@ TEST_CASE("claims: sync creates with an initial history entry and keeps status l
   fresh.id = "new-claim";
   fresh.statement = "Something else.";
   fresh.initial_status = ClaimStatus::reported;
-  const auto sync = f.store.sync_claims({{edited, "def-2"}, {fresh, "def-3"}}, t0 + 2h);
+  const auto sync = f.store.claims().sync_claims({{edited, "def-2"}, {fresh, "def-3"}}, t0 + 2h);
   // Both need evaluating against the stored stories: one changed, one is new.
   CHECK(sync.to_scan == std::vector<std::string>{"yemen-hacking", "new-claim"});
   CHECK(sync.retired.empty());
 
-  c = f.store.claim("yemen-hacking").value();
+  c = f.store.claims().claim("yemen-hacking").value();
   CHECK(c.status == ClaimStatus::reported);
   CHECK(c.since == t0 + 1h);
   CHECK(c.statement == edited.statement);
-  CHECK(f.store.history("yemen-hacking").size() == 2);
-  CHECK(f.store.claim("new-claim")->status == ClaimStatus::reported);
-  CHECK(f.store.history("new-claim").size() == 1);
-  CHECK(f.store.list_claims().size() == 2);
-  CHECK_FALSE(f.store.claim("nope"));
+  CHECK(f.store.claims().history("yemen-hacking").size() == 2);
+  CHECK(f.store.claims().claim("new-claim")->status == ClaimStatus::reported);
+  CHECK(f.store.claims().history("new-claim").size() == 1);
+  CHECK(f.store.claims().list_claims().size() == 2);
+  CHECK_FALSE(f.store.claims().claim("nope"));
 }
 
 TEST_CASE("record_evaluation writes matches, history, status and alerts together") {
   Fixture f;
-  const auto s = f.store.upsert_story(
+  const auto s = f.store.stories().upsert_story(
       f.feed, make_story("urn:1", "Clarification: ads, not hacking", "bought advertisements"), t0);
 
   hw::storage::EvaluationWrite w;
@@ -291,14 +292,14 @@ TEST_CASE("record_evaluation writes matches, history, status and alerts together
   w.changes = {change(ClaimStatus::tracked, ClaimStatus::clarified, t0)};
   w.alerts = {status_alert(ClaimStatus::tracked, ClaimStatus::clarified, s.story_id)};
   w.at = t0 + 10min;
-  f.store.record_evaluation(w);
+  f.store.claims().record_evaluation(w);
 
-  const auto c = f.store.claim("yemen-hacking").value();
+  const auto c = f.store.claims().claim("yemen-hacking").value();
   CHECK(c.status == ClaimStatus::clarified);
   CHECK(c.since == t0);
   CHECK(c.matches == 1);
 
-  const auto h = f.store.history("yemen-hacking");
+  const auto h = f.store.claims().history("yemen-hacking");
   REQUIRE(h.size() == 2);
   CHECK(h[1].seq == 2);
   CHECK(h[1].change.from == ClaimStatus::tracked);
@@ -310,14 +311,14 @@ TEST_CASE("record_evaluation writes matches, history, status and alerts together
   CHECK(h[1].story_link == "https://news.example/urn:1");
   CHECK(h[1].feed_url == "https://news.example/rss");
 
-  const auto m = f.store.matches_for_claim("yemen-hacking");
+  const auto m = f.store.claims().matches_for_claim("yemen-hacking");
   REQUIRE(m.size() == 1);
   CHECK(m[0].match.stance == Stance::clarifies);
   CHECK(m[0].match.score == Approx(0.9));
   CHECK(m[0].matched_at == t0 + 10min);
-  CHECK(f.store.matches_for_story(s.story_id).size() == 1);
+  CHECK(f.store.claims().matches_for_story(s.story_id).size() == 1);
 
-  const auto alerts = f.store.list_alerts();
+  const auto alerts = f.store.alerts().list_alerts();
   REQUIRE(alerts.size() == 1);
   CHECK(alerts[0].alert.to == ClaimStatus::clarified);
   CHECK(alerts[0].alert.from == ClaimStatus::tracked);
@@ -329,15 +330,15 @@ TEST_CASE("record_evaluation writes matches, history, status and alerts together
   again.changes.clear();
   again.alerts.clear();
   again.matches = {match(Stance::supports, 0.1)};
-  f.store.record_evaluation(again);
-  const auto kept = f.store.matches_for_claim("yemen-hacking");
+  f.store.claims().record_evaluation(again);
+  const auto kept = f.store.claims().matches_for_claim("yemen-hacking");
   REQUIRE(kept.size() == 1);
   CHECK(kept[0].match.stance == Stance::clarifies);
 }
 
 TEST_CASE("record_evaluation is all or nothing") {
   Fixture f;
-  const auto s = f.store.upsert_story(f.feed, make_story("urn:1", "t", "s"), t0);
+  const auto s = f.store.stories().upsert_story(f.feed, make_story("urn:1", "t", "s"), t0);
   const auto before = f.store.counts();
 
   hw::storage::EvaluationWrite w;
@@ -351,19 +352,20 @@ TEST_CASE("record_evaluation is all or nothing") {
   w.alerts = {bad};
   w.at = t0;
 
-  CHECK_THROWS_WITH(f.store.record_evaluation(w), Contains("record evaluation story=") &&
-                                                      Contains("FOREIGN KEY constraint failed"));
+  CHECK_THROWS_WITH(
+      f.store.claims().record_evaluation(w),
+      Contains("record evaluation story=") && Contains("FOREIGN KEY constraint failed"));
   const auto after = f.store.counts();
   CHECK(after.history == before.history);
   CHECK(after.matches == before.matches);
   CHECK(after.alerts == before.alerts);
-  CHECK(f.store.claim("yemen-hacking")->status == ClaimStatus::tracked);
+  CHECK(f.store.claims().claim("yemen-hacking")->status == ClaimStatus::tracked);
 
   // The connection is usable afterwards (no transaction left open).
   w.alerts = {status_alert(ClaimStatus::tracked, ClaimStatus::clarified, s.story_id)};
-  f.store.record_evaluation(w);
+  f.store.claims().record_evaluation(w);
   CHECK(f.store.counts().alerts == 1);
-  CHECK(f.store.claim("yemen-hacking")->status == ClaimStatus::clarified);
+  CHECK(f.store.claims().claim("yemen-hacking")->status == ClaimStatus::clarified);
 }
 
 TEST_CASE("a status change for an unknown claim is refused") {
@@ -373,25 +375,26 @@ TEST_CASE("a status change for an unknown claim is refused") {
   c.claim_id = "ghost";
   w.changes = {c};
   w.at = t0;
-  CHECK_THROWS_WITH(f.store.record_evaluation(w), Contains("FOREIGN KEY constraint failed"));
+  CHECK_THROWS_WITH(f.store.claims().record_evaluation(w),
+                    Contains("FOREIGN KEY constraint failed"));
   CHECK(f.store.counts().history == 1);
 }
 
 TEST_CASE("claim_status_history is append-only, enforced by the database") {
   Fixture f;
-  f.store.upsert_story(f.feed, make_story("urn:1", "t", "s"), t0);
+  f.store.stories().upsert_story(f.feed, make_story("urn:1", "t", "s"), t0);
   Database db(f.path, Database::Access::read_write);
   CHECK_THROWS_WITH(db.exec("UPDATE claim_status_history SET to_status = 'confirmed'"),
                     Contains("claim_status_history is append-only: UPDATE refused"));
   CHECK_THROWS_WITH(db.exec("DELETE FROM claim_status_history"),
                     Contains("claim_status_history is append-only: DELETE refused"));
   CHECK_THROWS_WITH(db.exec("UPDATE story_revisions SET title = 'x'"), Contains("immutable"));
-  CHECK(f.store.history("yemen-hacking").size() == 1);
+  CHECK(f.store.claims().history("yemen-hacking").size() == 1);
 }
 
 TEST_CASE("alerts: listing, undelivered, delivery and counting") {
   Fixture f;
-  const auto s = f.store.upsert_story(f.feed, make_story("urn:1", "t", "s"), t0);
+  const auto s = f.store.stories().upsert_story(f.feed, make_story("urn:1", "t", "s"), t0);
   hw::storage::EvaluationWrite w;
   w.story_id = s.story_id;
   w.revision_id = s.revision_id;
@@ -408,9 +411,9 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
   hw::Alert manual;  // no story, no claim: stored as NULLs
   manual.message = "operator note";
   w.alerts.push_back(manual);
-  f.store.record_evaluation(w);
+  f.store.claims().record_evaluation(w);
 
-  auto all = f.store.list_alerts();
+  auto all = f.store.alerts().list_alerts();
   REQUIRE(all.size() == 3);
   CHECK(all[0].id < all[1].id);
   CHECK(all[1].alert.kind == AlertKind::repeated_after_clarification);
@@ -431,7 +434,7 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
   CHECK(digest->alerts.size() == 3);
   CHECK_FALSE(outbox.create("test.example", t0 + 1h));  // nothing left to freeze
   outbox.record_failure(digest->id, "smtp: connection refused", t0 + 90min);
-  auto pending = f.store.list_alerts(true);
+  auto pending = f.store.alerts().list_alerts(true);
   REQUIRE(pending.size() == 3);
   CHECK(pending[0].delivery_attempts == 1);
   CHECK(pending[0].last_delivery_error == "smtp: connection refused");
@@ -446,13 +449,13 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
   hw::Alert note;
   note.message = "raised while the digest was pending";
   later.alerts.push_back(note);
-  f.store.record_evaluation(later);
+  f.store.claims().record_evaluation(later);
 
   outbox.mark_sent(digest->id, t0 + 2h);
-  pending = f.store.list_alerts(true);
+  pending = f.store.alerts().list_alerts(true);
   REQUIRE(pending.size() == 1);
   CHECK(pending[0].alert.message == "raised while the digest was pending");
-  all = f.store.list_alerts();
+  all = f.store.alerts().list_alerts();
   CHECK(all[0].delivered_at == t0 + 2h);
   CHECK(all[0].delivery_attempts == 2);
   CHECK(all[0].last_delivery_error.empty());
@@ -460,19 +463,20 @@ TEST_CASE("alerts: listing, undelivered, delivery and counting") {
 
   // Marking twice does not move the delivery time.
   outbox.mark_sent(digest->id, t0 + 5h);
-  CHECK(f.store.list_alerts()[0].delivered_at == t0 + 2h);
+  CHECK(f.store.alerts().list_alerts()[0].delivered_at == t0 + 2h);
 }
 
 TEST_CASE("the documented views answer the questions docs/schema.md shows") {
   Fixture f;
-  const auto s = f.store.upsert_story(f.feed, make_story("urn:1", "Ads, not hacking", "s"), t0);
+  const auto s =
+      f.store.stories().upsert_story(f.feed, make_story("urn:1", "Ads, not hacking", "s"), t0);
   hw::storage::EvaluationWrite w;
   w.story_id = s.story_id;
   w.revision_id = s.revision_id;
   w.matches = {match(Stance::clarifies, 0.9)};
   w.changes = {change(ClaimStatus::tracked, ClaimStatus::clarified, t0)};
   w.at = t0;
-  f.store.record_evaluation(w);
+  f.store.claims().record_evaluation(w);
 
   Database db(f.path, Database::Access::read_only);
   auto claims = db.prepare("SELECT id, status, matches, changes FROM v_claims");
@@ -504,18 +508,18 @@ TEST_CASE("the documented views answer the questions docs/schema.md shows") {
 TEST_CASE("the full-text index stays consistent with current revisions") {
   Fixture f;
   Story s = make_story("urn:1", "Hacked", "first text");
-  f.store.upsert_story(f.feed, s, t0);
+  f.store.stories().upsert_story(f.feed, s, t0);
   s.summary = "second text";
-  f.store.upsert_story(f.feed, s, t0 + 1h);
-  f.store.upsert_story(f.feed, make_story("urn:2", "Other", "more"), t0);
+  f.store.stories().upsert_story(f.feed, s, t0 + 1h);
+  f.store.stories().upsert_story(f.feed, make_story("urn:2", "Other", "more"), t0);
 
   Database db(f.path, Database::Access::read_write);
   // FTS5 compares its index with the content view: only current revisions may be indexed.
   CHECK_NOTHROW(db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check')"));
   CHECK_NOTHROW(db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')"));
-  CHECK(f.store.search_stories("first").value().empty());
-  CHECK(f.store.search_stories("second").value().size() == 1);
-  CHECK(f.store.search_stories("text OR more").value().size() == 2);
+  CHECK(f.store.stories().search_stories("first").value().empty());
+  CHECK(f.store.stories().search_stories("second").value().size() == 1);
+  CHECK(f.store.stories().search_stories("text OR more").value().size() == 2);
 }
 
 TEST_CASE("every new revision waits for evaluation until record_evaluation takes it") {
@@ -524,10 +528,10 @@ TEST_CASE("every new revision waits for evaluation until record_evaluation takes
   late.published = t0 + 1h;
   Story early = make_story("urn:early", "Earlier story", "text");
   early.published = t0 - 1h;
-  const auto l = f.store.upsert_story(f.feed, late, t0 + 2h);
-  const auto e = f.store.upsert_story(f.feed, early, t0 + 2h);
+  const auto l = f.store.stories().upsert_story(f.feed, late, t0 + 2h);
+  const auto e = f.store.stories().upsert_story(f.feed, early, t0 + 2h);
 
-  auto pending = f.store.pending_evaluations();
+  auto pending = f.store.stories().pending_evaluations();
   REQUIRE(pending.size() == 2);
   CHECK(pending[0].story_id == e.story_id);  // oldest evidence first
   CHECK(pending[0].story.title == "Earlier story");
@@ -535,16 +539,16 @@ TEST_CASE("every new revision waits for evaluation until record_evaluation takes
   CHECK(pending[1].revision_id == l.revision_id);
 
   // Unchanged stories are not queued again.
-  f.store.upsert_story(f.feed, late, t0 + 3h);
-  CHECK(f.store.pending_evaluations().size() == 2);
+  f.store.stories().upsert_story(f.feed, late, t0 + 3h);
+  CHECK(f.store.stories().pending_evaluations().size() == 2);
 
   // An evaluation that matched nothing still counts as done.
   hw::storage::EvaluationWrite w;
   w.story_id = e.story_id;
   w.revision_id = e.revision_id;
   w.at = t0 + 3h;
-  f.store.record_evaluation(w);
-  pending = f.store.pending_evaluations();
+  f.store.claims().record_evaluation(w);
+  pending = f.store.stories().pending_evaluations();
   REQUIRE(pending.size() == 1);
   CHECK(pending[0].story_id == l.story_id);
 
@@ -554,13 +558,13 @@ TEST_CASE("every new revision waits for evaluation until record_evaluation takes
   auto ghost = change(ClaimStatus::tracked, ClaimStatus::reported, t0);
   ghost.claim_id = "ghost";
   w.changes = {ghost};
-  CHECK_THROWS_AS(f.store.record_evaluation(w), StorageError);
-  CHECK(f.store.pending_evaluations().size() == 1);
+  CHECK_THROWS_AS(f.store.claims().record_evaluation(w), StorageError);
+  CHECK(f.store.stories().pending_evaluations().size() == 1);
 
   // A revised story is queued again with its new text.
   early.summary = "corrected text";
-  const auto e2 = f.store.upsert_story(f.feed, early, t0 + 4h);
-  pending = f.store.pending_evaluations();
+  const auto e2 = f.store.stories().upsert_story(f.feed, early, t0 + 4h);
+  pending = f.store.stories().pending_evaluations();
   REQUIRE(pending.size() == 2);
   CHECK(pending[0].revision_id == e2.revision_id);
   CHECK(pending[0].revision == 2);
@@ -569,8 +573,8 @@ TEST_CASE("every new revision waits for evaluation until record_evaluation takes
 
 TEST_CASE("repeat alerts: one per story, counted since the last status change") {
   Fixture f;
-  const auto s1 = f.store.upsert_story(f.feed, make_story("urn:1", "t1", "s"), t0);
-  const auto s2 = f.store.upsert_story(f.feed, make_story("urn:2", "t2", "s"), t0);
+  const auto s1 = f.store.stories().upsert_story(f.feed, make_story("urn:1", "t1", "s"), t0);
+  const auto s2 = f.store.stories().upsert_story(f.feed, make_story("urn:2", "t2", "s"), t0);
 
   // Every status change raises a status_change alert in the same write (engine and manual).
   auto change_with_alert = [&](ClaimStatus from, ClaimStatus to, TimePoint at) {
@@ -578,10 +582,10 @@ TEST_CASE("repeat alerts: one per story, counted since the last status change") 
     w.changes = {change(from, to, at)};
     w.alerts = {status_alert(from, to, 0)};
     w.at = at;
-    f.store.record_evaluation(w);
+    f.store.claims().record_evaluation(w);
   };
   auto snapshot = [&](std::int64_t story_id) {
-    return f.store.claim_snapshot("yemen-hacking", story_id, t0 + 5h);
+    return f.store.claims().claim_snapshot("yemen-hacking", story_id, t0 + 5h);
   };
   change_with_alert(ClaimStatus::tracked, ClaimStatus::clarified, t0 + 1h);
   CHECK(snapshot(s1.story_id).repeats_since_change == 0);
@@ -596,7 +600,7 @@ TEST_CASE("repeat alerts: one per story, counted since the last status change") 
     a.message = "repeat";
     w.alerts = {a};
     w.at = at;
-    f.store.record_evaluation(w);
+    f.store.claims().record_evaluation(w);
   };
   CHECK_FALSE(snapshot(s1.story_id).story_raised_repeat);
   repeat_of(s1.story_id, t0 + 2h);
@@ -622,10 +626,10 @@ TEST_CASE("stories: a feed's batch stores each item as upsert_story would, in on
   Fixture single;
   for (std::size_t p = 0; p < polls.size(); ++p) {
     const TimePoint at = t0 + hours(2 * p);
-    const auto results = batched.store.upsert_stories(batched.feed, polls[p], at);
+    const auto results = batched.store.stories().upsert_stories(batched.feed, polls[p], at);
     REQUIRE(results.size() == polls[p].size());
     for (std::size_t i = 0; i < polls[p].size(); ++i) {
-      const auto expected = single.store.upsert_story(single.feed, polls[p][i], at);
+      const auto expected = single.store.stories().upsert_story(single.feed, polls[p][i], at);
       INFO("poll " << p << " item " << i);
       CHECK(results[i].outcome == expected.outcome);
       CHECK(results[i].story_id == expected.story_id);
@@ -634,22 +638,24 @@ TEST_CASE("stories: a feed's batch stores each item as upsert_story would, in on
     }
     CHECK(batched.store.counts().stories == single.store.counts().stories);
     CHECK(batched.store.counts().revisions == single.store.counts().revisions);
-    CHECK(batched.store.pending_evaluations().size() == single.store.pending_evaluations().size());
+    CHECK(batched.store.stories().pending_evaluations().size() ==
+          single.store.stories().pending_evaluations().size());
   }
   // The item repeated in one document is one story; the edit is revision 2.
-  const auto first = batched.store.upsert_stories(batched.feed, {a2, b2}, t0 + 9h);
+  const auto first = batched.store.stories().upsert_stories(batched.feed, {a2, b2}, t0 + 9h);
   CHECK(first[0].outcome == UpsertOutcome::unchanged);
   CHECK(first[1].revision == 2);
   CHECK(batched.store.counts().stories == 2);
   CHECK(batched.store.counts().revisions == 3);
-  CHECK(batched.store.pending_evaluations().size() == 3);
-  CHECK(batched.store.story(first[0].story_id)->updated == t0 + 1h);
-  CHECK(batched.store.story(first[1].story_id)->summary == "second, corrected");
+  CHECK(batched.store.stories().pending_evaluations().size() == 3);
+  CHECK(batched.store.stories().story(first[0].story_id)->updated == t0 + 1h);
+  CHECK(batched.store.stories().story(first[1].story_id)->summary == "second, corrected");
 }
 
 TEST_CASE("stories: a failure rolls back that feed's whole batch, and only it") {
   Fixture f;
-  const auto kept = f.store.upsert_stories(f.feed, {make_story("urn:kept", "Kept", "s")}, t0);
+  const auto kept =
+      f.store.stories().upsert_stories(f.feed, {make_story("urn:kept", "Kept", "s")}, t0);
   {
     Database db(f.path, Database::Access::read_write);
     db.exec(
@@ -659,27 +665,28 @@ TEST_CASE("stories: a failure rolls back that feed's whole batch, and only it") 
   const std::vector<Story> batch = {make_story("urn:kept", "Kept", "s, revised"),
                                     make_story("urn:new", "New", "s"),
                                     make_story("urn:bad", "Bad", "s")};
-  CHECK_THROWS_WITH(f.store.upsert_stories(f.feed, batch, t0 + 1h),
+  CHECK_THROWS_WITH(f.store.stories().upsert_stories(f.feed, batch, t0 + 1h),
                     Contains("upsert story feed=" + std::to_string(f.feed) + " key=urn:bad") &&
                         Contains("bad story refused"));
   // Nothing of the batch stayed: no new story, no revision, nothing queued.
   CHECK(f.store.counts().stories == 1);
   CHECK(f.store.counts().revisions == 1);
-  CHECK(f.store.pending_evaluations().size() == 1);
-  CHECK(f.store.story(kept[0].story_id)->summary == "s");
+  CHECK(f.store.stories().pending_evaluations().size() == 1);
+  CHECK(f.store.stories().story(kept[0].story_id)->summary == "s");
 
   // The store is usable at once: another feed's batch and the same batch without the bad item.
-  const auto other = f.store.ensure_feed("https://other.example/rss");
-  CHECK(f.store.upsert_stories(other, {make_story("urn:x", "X", "s")}, t0 + 2h)[0].outcome ==
-        UpsertOutcome::inserted);
-  const auto again = f.store.upsert_stories(f.feed, {batch[0], batch[1]}, t0 + 2h);
+  const auto other = f.store.feeds().ensure_feed("https://other.example/rss");
+  CHECK(f.store.stories()
+            .upsert_stories(other, {make_story("urn:x", "X", "s")}, t0 + 2h)[0]
+            .outcome == UpsertOutcome::inserted);
+  const auto again = f.store.stories().upsert_stories(f.feed, {batch[0], batch[1]}, t0 + 2h);
   CHECK(again[0].outcome == UpsertOutcome::revised);
   CHECK(again[1].outcome == UpsertOutcome::inserted);
   CHECK(f.store.counts().stories == 3);
-  CHECK(f.store.pending_evaluations().size() == 4);
+  CHECK(f.store.stories().pending_evaluations().size() == 4);
 
   // An unknown feed fails with the same context as upsert_story.
   CHECK_THROWS_WITH(
-      f.store.upsert_stories(4242, {make_story("urn:y", "t", "s")}, t0),
+      f.store.stories().upsert_stories(4242, {make_story("urn:y", "t", "s")}, t0),
       Contains("upsert story feed=4242 key=urn:y") && Contains("FOREIGN KEY constraint failed"));
 }
