@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
-#include <set>
 
 #include "alerts/alert_text.h"
+#include "cli/claim_activity.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/status_colors.h"
@@ -13,41 +13,6 @@
 #include "util/printable.h"
 
 namespace hw::app {
-namespace {
-
-// Distinct stories about a claim in the last 24 hours and 7 days (by evidence time) and the
-// trend: the last 24 hours against the daily average of the 6 days before (docs/status.md).
-struct Activity {
-  std::int64_t day = 0;
-  std::int64_t week = 0;
-  std::string trend;  // up | down | flat | - (nothing this week)
-};
-
-Activity activity(const storage::Store& store, const std::string& claim_id, TimePoint now) {
-  Activity a;
-  std::set<std::int64_t> day, week;
-  for (const auto& m : store.claims().claim_mentions(claim_id, now - std::chrono::days(7), now)) {
-    week.insert(m.story_id);
-    if (m.at >= now - std::chrono::hours(24)) {
-      day.insert(m.story_id);
-    }
-  }
-  a.day = static_cast<std::int64_t>(day.size());
-  a.week = static_cast<std::int64_t>(week.size());
-  const double before = static_cast<double>(a.week - a.day) / 6.0;
-  if (a.week == 0) {
-    a.trend = "-";
-  } else if (static_cast<double>(a.day) > 1.5 * before && a.day >= 2) {
-    a.trend = "up";
-  } else if (static_cast<double>(a.day) < 0.5 * before) {
-    a.trend = "down";
-  } else {
-    a.trend = "flat";
-  }
-  return a;
-}
-
-}  // namespace
 
 int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out) {
@@ -67,7 +32,7 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& c : claims) {
       auto j = to_json(c);
-      const auto a = activity(store, c.id, now);
+      const auto a = claim_activity(store, c.id, now);
       j["mentions_24h"] = a.day;
       j["mentions_7d"] = a.week;
       j["trend"] = a.trend;
@@ -78,7 +43,7 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
   }
   Table table({"ID", "STATUS", "SINCE", "MATCHES", "24H", "7D", "TREND", "STATEMENT"});
   for (const auto& c : claims) {
-    const auto a = activity(store, c.id, now);
+    const auto a = claim_activity(store, c.id, now);
     const std::string status =
         std::string(to_string(c.status)) + (c.retired_at ? " (retired)" : "");
     table.add({c.id, status, format_utc(c.since), std::to_string(c.matches), std::to_string(a.day),

@@ -1,10 +1,12 @@
 #include "storage/claim_ledger.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "storage/alert_rows.h"
 #include "storage/claim_rows.h"
 #include "storage/column_values.h"
+#include "storage/mention_counts.h"
 #include "storage/transaction.h"
 
 namespace hw::storage {
@@ -300,22 +302,18 @@ ClaimSnapshot ClaimLedger::claim_snapshot(std::string_view claim_id, std::int64_
       }
     }
     const TimePoint window_start = at - std::chrono::hours(24);
-    const TimePoint baseline_start = window_start - std::chrono::days(7);
     {
-      auto st = db.cached(
-          "SELECT count(DISTINCT CASE WHEN evidence_at >= ?3 THEN story_id END), "
-          "count(DISTINCT CASE WHEN evidence_at < ?3 THEN story_id END) FROM matches "
-          "WHERE claim_id = ?1 AND story_id <> ?2 AND evidence_at >= ?4 AND evidence_at <= ?5");
-      st->bind(1, claim_id).bind(2, story_id).bind(3, window_start).bind(4, baseline_start);
-      st->bind(5, at);
-      st->step();
-      snap.window_stories = st->column_int(0);
-      snap.baseline_stories = st->column_int(1);
+      // The one mention count (storage/mention_counts.h): the last 24 h ending at `at` and the
+      // 7 days before them (rules/hype_detector.h: kHypeBaselineDays), without this story.
+      const auto per_day =
+          storage::mention_counts(db, claim_id, {at, std::chrono::hours(24), 1 + 7}, story_id);
+      snap.window_stories = per_day.back();
+      snap.baseline_stories = std::accumulate(per_day.begin(), per_day.end() - 1, 0);
     }
     {
       auto st = db.cached(
           "SELECT DISTINCT site FROM matches WHERE claim_id = ?1 AND story_id <> ?2 "
-          "AND evidence_at >= ?3 AND evidence_at <= ?4 ORDER BY site");
+          "AND evidence_at > ?3 AND evidence_at <= ?4 ORDER BY site");
       st->bind(1, claim_id).bind(2, story_id).bind(3, window_start).bind(4, at);
       while (st->step()) {
         snap.window_sites.push_back(st->column_text(0));
@@ -354,6 +352,11 @@ bool ClaimLedger::matched_under_current_definition(std::int64_t revision_id,
     st->step();
     return st->column_bool(0);
   });
+}
+
+std::vector<int> ClaimLedger::mention_counts(std::string_view claim_id,
+                                             const MentionWindows& windows) const {
+  return storage::mention_counts(m_conn.db, claim_id, windows);
 }
 
 }  // namespace hw::storage

@@ -13,6 +13,7 @@
 #include "model/claim.h"
 #include "model/status_change.h"
 #include "storage/connection.h"
+#include "storage/mention_counts.h"
 #include "util/time.h"
 
 namespace hw::storage {
@@ -59,6 +60,7 @@ struct ClaimSnapshot {
   int window_stories = 0;              // other stories with evidence time in (at - 24 h, at]
   std::vector<std::string> window_sites;
   int baseline_stories = 0;          // other stories in the 7 days before the window
+                                     // (both: the mention count, storage/mention_counts.h)
   bool story_raised_repeat = false;  // this story already has a repeat alert for the claim
   int repeats_since_change = 0;      // repeat alerts since the last status_change alert
   bool hype_alert_near = false;      // a hype_spike with evidence time within 24 h of `at`
@@ -146,6 +148,9 @@ class ClaimLedger {
   // row (a revised story can appear more than once), oldest match first.
   std::vector<ClaimMention> claim_mentions(std::string_view claim_id, TimePoint from,
                                            TimePoint to) const;
+  // Stories mentioning `claim_id` per window, oldest first: the one mention count
+  // (storage/mention_counts.h) that hype detection and the digest's chart use too.
+  std::vector<int> mention_counts(std::string_view claim_id, const MentionWindows& windows) const;
 
  private:
   void insert_history(const StatusChange& c, std::optional<std::int64_t> story_id,
