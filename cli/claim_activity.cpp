@@ -3,7 +3,7 @@
 #include <chrono>
 #include <numeric>
 
-namespace hw::app {
+namespace hw::cli {
 
 Activity claim_activity(const storage::Store& store, const std::string& claim_id, TimePoint now) {
   Activity a;
@@ -23,4 +23,4 @@ Activity claim_activity(const storage::Store& store, const std::string& claim_id
   return a;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

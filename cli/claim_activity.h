@@ -8,7 +8,7 @@
 #include "storage/store.h"
 #include "util/time.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 struct Activity {
   std::int64_t day = 0;   // mentions in (now - 24 h, now]
@@ -20,4 +20,4 @@ struct Activity {
 // (docs/status.md).
 Activity claim_activity(const storage::Store& store, const std::string& claim_id, TimePoint now);
 
-}  // namespace hw::app
+}  // namespace hw::cli

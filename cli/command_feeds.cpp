@@ -17,7 +17,7 @@
 #include "util/printable.h"
 #include "util/time.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 namespace fs = std::filesystem;
@@ -60,15 +60,15 @@ Expected<std::string> normalize_feed_url(const std::string& arg, bool allow_file
 }
 
 storage::Store open_feeds_database(const Invocation& inv) {
-  std::optional<Config> config;
+  std::optional<app::Config> config;
   if (!inv.paths.db) {
-    const fs::path cfg = config_path(inv.paths);
+    const fs::path cfg = app::config_path(inv.paths);
     std::error_code ec;
     if (inv.paths.config || fs::exists(cfg, ec)) {
-      config = load_config(cfg);
+      config = app::load_config(cfg);
     }
   }
-  return open_for_write(database_path(inv.paths, config ? &*config : nullptr));
+  return app::open_for_write(app::database_path(inv.paths, config ? &*config : nullptr));
 }
 
 std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
@@ -121,7 +121,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
                      std::ostream& err) {
   std::optional<std::chrono::seconds> interval;
   if (!cmd.interval.empty()) {
-    interval = parse_duration(cmd.interval);
+    interval = app::parse_duration(cmd.interval);
     if (!interval) {
       err << "hypewatch feeds: --interval must be a positive duration such as 15m, 1h or 900\n";
       return EX_USAGE;
@@ -241,7 +241,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   }
 
   if (cmd.action == "export") {
-    auto store = open_for_query(inv.paths);
+    auto store = app::open_for_query(inv.paths);
     std::vector<OpmlFeed> list;
     for (const auto& f : store.feeds().list_feeds()) {
       if (f.enabled) {
@@ -257,4 +257,4 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   return EX_USAGE;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

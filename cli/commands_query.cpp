@@ -12,11 +12,11 @@
 #include "cli/table_output.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out) {
-  auto store = open_for_query(inv.paths);
+  auto store = app::open_for_query(inv.paths);
   auto claims = store.claims().list_claims(include_retired);
   if (!only_status.empty()) {
     std::erase_if(
@@ -56,8 +56,8 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
 }
 
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
-  const auto claim = require_claim(store, claim_id);
+  auto store = app::open_for_query(inv.paths);
+  const auto claim = app::require_claim(store, claim_id);
   const auto history = store.claims().history(claim_id);
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -100,7 +100,7 @@ int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream
 
 int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
                std::optional<int> limit, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
+  auto store = app::open_for_query(inv.paths);
   auto alerts = store.alerts().list_alerts(undelivered_only);
   if (since) {
     std::erase_if(alerts,
@@ -156,7 +156,7 @@ std::string feed_state(const storage::FeedRecord& f) {
 }  // namespace
 
 int cmd_feeds(const Invocation& inv, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
+  auto store = app::open_for_query(inv.paths);
   const auto feeds = store.feeds().list_feeds();
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -210,4 +210,4 @@ int cmd_feeds(const Invocation& inv, std::ostream& out) {
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -120,11 +120,11 @@ TEST_CASE("one authoritative story clarifies; a manual status is respected by th
               "Mon, 03 Mar 2014 08:00:00 GMT"}});
   REQUIRE(desk.status() == hw::ClaimStatus::reported);
 
-  hw::app::Invocation inv;
+  hw::cli::Invocation inv;
   inv.paths.db = desk.dir / "hw.db";
   std::ostringstream out;
   desk.clock.advance(hours(1));
-  REQUIRE(hw::app::cmd_claim_set_status(inv, "bridge-closure", "confirmed",
+  REQUIRE(hw::cli::cmd_claim_set_status(inv, "bridge-closure", "confirmed",
                                         "council minutes of 3 March", desk.clock, out) == 0);
   CHECK_THAT(out.str(), Contains("reported -> confirmed"));
   REQUIRE(desk.status() == hw::ClaimStatus::confirmed);
@@ -142,12 +142,12 @@ TEST_CASE("one authoritative story clarifies; a manual status is respected by th
   CHECK_FALSE(history.back().change.story_id.has_value());
 
   CHECK_THROWS_WITH(
-      hw::app::cmd_claim_set_status(inv, "bridge-closure", "debunked", "x", desk.clock, out),
+      hw::cli::cmd_claim_set_status(inv, "bridge-closure", "debunked", "x", desk.clock, out),
       Contains("invalid status 'debunked'"));
   CHECK_THROWS_WITH(
-      hw::app::cmd_claim_set_status(inv, "bridge-closure", "disputed", " ", desk.clock, out),
+      hw::cli::cmd_claim_set_status(inv, "bridge-closure", "disputed", " ", desk.clock, out),
       Contains("--reason is required"));
   CHECK_THROWS_WITH(
-      hw::app::cmd_claim_set_status(inv, "no-such-claim", "disputed", "x", desk.clock, out),
+      hw::cli::cmd_claim_set_status(inv, "no-such-claim", "disputed", "x", desk.clock, out),
       Contains("unknown claim 'no-such-claim'"));
 }

@@ -101,10 +101,10 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
     record(first, hw::Stance::supports, hw::ClaimStatus::reported, t0 + 1h);
     record(denial, hw::Stance::refutes, hw::ClaimStatus::disputed, t0 + 9h);
   }
-  hw::app::Invocation inv;
+  hw::cli::Invocation inv;
   inv.paths.db = db;
   std::ostringstream out, err;
-  REQUIRE(hw::app::cmd_export_claimreview(
+  REQUIRE(hw::cli::cmd_export_claimreview(
               inv, {{}, "https://claims.example.org/review", "Example Desk"}, out, err) == 0);
   const json doc = json::parse(out.str());
   REQUIRE(doc.is_array());
@@ -125,7 +125,7 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
   CHECK(err.str().empty());
 
   std::ostringstream out2, err2;
-  CHECK(hw::app::cmd_export_claimreview(inv, {{"mars-base"}, "", ""}, out2, err2) == 65);
+  CHECK(hw::cli::cmd_export_claimreview(inv, {{"mars-base"}, "", ""}, out2, err2) == 65);
   CHECK(err2.str() ==
         "hypewatch export: claim mars-base is tracked: no verdict to export (only disputed, "
         "clarified, confirmed, retracted)\n");

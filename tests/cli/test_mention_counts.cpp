@@ -101,7 +101,7 @@ TEST_CASE("hype, TREND and the digest chart count the same mentions") {
         per_day.back() - 1);
 
   // TREND: the last 24 hours and the last 7 days.
-  const auto activity = hw::app::claim_activity(d.store, "counted", end_of_day);
+  const auto activity = hw::cli::claim_activity(d.store, "counted", end_of_day);
   CHECK(activity.day == per_day.back());
   CHECK(activity.week == std::accumulate(per_day.begin() + 1, per_day.end(), 0));
   CHECK(activity.trend == "up");  // 2 against a daily average of 0.5
