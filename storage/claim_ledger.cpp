@@ -126,11 +126,7 @@ void ClaimLedger::mark_scanned(std::string_view claim_id, std::string_view hash)
 
 std::optional<ClaimRecord> ClaimLedger::claim(std::string_view id) const {
   return in_context("read claim " + std::string(id), [&]() -> std::optional<ClaimRecord> {
-    auto rows = m_conn.collect(std::string(kClaimColumns) + "WHERE id = ?1", read_claim, id);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return m_conn.first(std::string(kClaimColumns) + "WHERE id = ?1", read_claim, id);
   });
 }
 

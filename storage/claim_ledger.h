@@ -98,8 +98,8 @@ struct EvaluationWrite {
   TimePoint at{};
 };
 
-// One stored match of a claim with its story's evidence time and where it was published: the
-// inputs of the status engine's source threshold and of hype counting.
+// One stored match of a claim with its story's evidence time and where it was published (a
+// claim's evidence as `export claimreview` cites it). Counting mentions is mention_counts' job.
 struct ClaimMention {
   std::int64_t story_id = 0;
   std::string link;      // the story's link ("" when the feed gave none)

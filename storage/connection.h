@@ -2,6 +2,7 @@
 // The store's one connection as the aggregates over it (FeedStore, StoryStore, ClaimLedger,
 // AlertStore) share it, and the two helpers every one of their queries uses. Store owns the
 // Database; a Connection only borrows it, for as long as the Store lives.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,19 @@ struct Connection {
       out.push_back(read(*st));
     }
     return out;
+  }
+
+  // The first row of `sql` read with `read`, or nothing when there is none.
+  template <typename Read>
+  auto first(std::string_view sql, Read read, auto... values) const
+      -> std::optional<decltype(read(std::declval<const Statement&>()))> {
+    auto st = db.cached(sql);
+    int index = 0;
+    (st->bind(++index, values), ...);
+    if (!st->step()) {
+      return std::nullopt;
+    }
+    return read(*st);
   }
 };
 

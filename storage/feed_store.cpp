@@ -63,11 +63,7 @@ std::vector<FeedRecord> FeedStore::list_feeds() const {
 
 std::optional<FeedRecord> FeedStore::feed(std::int64_t id) const {
   return in_context("read feed " + std::to_string(id), [&]() -> std::optional<FeedRecord> {
-    auto rows = m_conn.collect(std::string(kFeedColumns) + "WHERE id = ?1", read_feed, id);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return m_conn.first(std::string(kFeedColumns) + "WHERE id = ?1", read_feed, id);
   });
 }
 
@@ -118,13 +114,9 @@ void FeedStore::set_feed_enabled(std::int64_t feed_id, bool enabled, std::string
 std::optional<FeedRecord> FeedStore::find_feed(std::string_view url) const {
   return in_context("find feed " + std::string(url), [&]() -> std::optional<FeedRecord> {
     // The fetched URL wins over an added_url that another feed was redirected away from.
-    auto rows = m_conn.collect(
+    return m_conn.first(
         std::string(kFeedColumns) + "WHERE url = ?1 OR added_url = ?1 ORDER BY url = ?1 DESC, id",
         read_feed, url);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
   });
 }
 
