@@ -52,11 +52,11 @@ storage::Store open_for_query(const PathOptions& o) {
 }
 
 storage::ClaimRecord require_claim(const storage::Store& store, const std::string& claim_id) {
-  if (auto claim = store.claim(claim_id)) {
+  if (auto claim = store.claims().claim(claim_id)) {
     return *claim;
   }
   std::string known;
-  for (const auto& c : store.list_claims()) {
+  for (const auto& c : store.claims().list_claims()) {
     known += (known.empty() ? "" : ", ") + c.id;
   }
   throw NotFound("unknown claim '" + claim_id + "' (known: " + known + ")");

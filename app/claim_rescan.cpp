@@ -14,7 +14,7 @@ storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Match
   for (const Claim& c : matcher.claims()) {
     defs.push_back({c, rules::definition_hash(c)});
   }
-  auto sync = store.sync_claims(defs, now);
+  auto sync = store.claims().sync_claims(defs, now);
   for (const auto& id : sync.retired) {
     log::info("rules", "claim retired (no longer in the claims file)", {{"claim", id}});
   }
@@ -35,15 +35,15 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
   // Fact-check feeds' items are judged from their pages' ClaimReviews when they arrive, never
   // from their text (docs/factchecks.md): a rescan leaves them out.
   std::set<std::string> factcheck_feeds;
-  for (const auto& f : store.list_feeds()) {
+  for (const auto& f : store.feeds().list_feeds()) {
     if (f.kind == "factcheck") {
       factcheck_feeds.insert(f.url);
     }
   }
   // In pages, oldest evidence first: only one page of texts in memory.
   std::optional<std::pair<TimePoint, std::int64_t>> after;
-  for (auto page = store.stored_stories(after, 256); !page.empty();
-       page = store.stored_stories(after, 256)) {
+  for (auto page = store.stories().stored_stories(after, 256); !page.empty();
+       page = store.stories().stored_stories(after, 256)) {
     for (const auto& s : page) {
       if (cancel != nullptr && cancel->load()) {
         report.complete = false;
@@ -63,7 +63,7 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
   }
   for (const Claim& c : matcher.claims()) {
     if (options.only_claims.contains(c.id)) {
-      store.mark_scanned(c.id, rules::definition_hash(c));
+      store.claims().mark_scanned(c.id, rules::definition_hash(c));
     }
   }
   log::info("rules", "claims evaluated against stored stories",

@@ -28,7 +28,7 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
                            const std::vector<std::string>& claim_ids, const Clock& clock,
                            const std::atomic<bool>* cancel = nullptr);
 
-// Store::sync_claims for the claims of `matcher`, with their definition hashes.
+// ClaimLedger::sync_claims for the claims of `matcher`, with their definition hashes.
 storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Matcher& matcher,
                                        TimePoint now);
 

@@ -40,11 +40,12 @@ alerts::DigestText DigestDelivery::render_text(const std::vector<storage::AlertR
     }
   }
   // As `hypewatch claims` counts 24H/7D: up to the newest evidence when that is older.
-  content.chart_end = std::min(content.now, m_store.newest_evidence().value_or(content.now));
+  content.chart_end =
+      std::min(content.now, m_store.stories().newest_evidence().value_or(content.now));
   for (auto& series : m_outbox.mentions(claims, m_config.chart_days, content.chart_end)) {
     content.mentions[series.claim_id] = std::move(series.per_day);
   }
-  for (const auto& f : m_store.list_feeds()) {
+  for (const auto& f : m_store.feeds().list_feeds()) {
     if (f.enabled && f.error_count > 0) {
       content.failing_feeds.push_back({f.url, f.error_count, f.last_error});
     }

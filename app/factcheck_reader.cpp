@@ -32,7 +32,7 @@ FactcheckReader::FactcheckReader(storage::Store& store, feeds::Fetcher& fetcher,
 FactcheckReader::~FactcheckReader() = default;
 
 void FactcheckReader::fetch_pages(CycleReport& report) {
-  const auto feeds = m_store.list_feeds();
+  const auto feeds = m_store.feeds().list_feeds();
   if (std::ranges::none_of(feeds, [](const auto& f) { return f.kind == "factcheck"; })) {
     return;  // no fact-check feed, no second connection
   }

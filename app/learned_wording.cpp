@@ -7,8 +7,8 @@ std::size_t learn_from_stored_matches(const storage::Store& store, rules::Matche
   // In pages, oldest evidence first: only one page of texts in memory, and the order in which
   // the stories were first judged.
   std::optional<std::pair<TimePoint, std::int64_t>> after;
-  for (auto page = store.matched_stories(after, 256); !page.empty();
-       page = store.matched_stories(after, 256)) {
+  for (auto page = store.stories().matched_stories(after, 256); !page.empty();
+       page = store.stories().matched_stories(after, 256)) {
     for (const auto& s : page) {
       matcher.match_and_learn(s.story);
       ++read;

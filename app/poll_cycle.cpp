@@ -71,22 +71,22 @@ constexpr std::string_view kRemovedFromConfig = "removed from config";
 void PollCycle::sync_config_feeds(const std::vector<FeedConfig>& feeds) {
   std::set<std::int64_t> listed;
   for (const auto& fc : feeds) {
-    const auto known = m_store.find_feed(fc.url);
+    const auto known = m_store.feeds().find_feed(fc.url);
     std::int64_t id = 0;
     if (!known || known->source != "config" || known->name != fc.name ||
         known->interval != fc.interval || known->kind != fc.kind) {
-      id = m_store.save_feed({fc.url, fc.name, "config", fc.interval, fc.kind});
+      id = m_store.feeds().save_feed({fc.url, fc.name, "config", fc.interval, fc.kind});
     } else {
       id = known->id;
     }
     if (known && !known->enabled && known->disabled_reason == kRemovedFromConfig) {
-      m_store.set_feed_enabled(id, true);
+      m_store.feeds().set_feed_enabled(id, true);
     }
     listed.insert(id);
   }
-  for (const auto& f : m_store.list_feeds()) {
+  for (const auto& f : m_store.feeds().list_feeds()) {
     if (f.source == "config" && f.enabled && !listed.contains(f.id)) {
-      m_store.set_feed_enabled(f.id, false, kRemovedFromConfig);
+      m_store.feeds().set_feed_enabled(f.id, false, kRemovedFromConfig);
       log::info("feeds", "feed disabled",
                 {{"feed", std::to_string(f.id)},
                  {"url", f.url},
@@ -105,7 +105,7 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
   const TimePoint start = m_clock.now();
   std::vector<storage::FeedRecord> polled;
   std::vector<feeds::FetchRequest> requests;
-  for (auto& f : m_store.list_feeds()) {
+  for (auto& f : m_store.feeds().list_feeds()) {
     if (!f.enabled) {
       continue;
     }
@@ -145,11 +145,11 @@ void PollCycle::report_failing_feeds(CycleReport& report) {
   const TimePoint now = m_clock.now();
   // One listing for both: nothing after ingest moves a feed's schedule, and a feed_failing
   // alert only marks the feed as reported.
-  const auto feeds = m_store.list_feeds();
+  const auto feeds = m_store.feeds().list_feeds();
   report.next_due = m_scheduler.next_due(feeds);
   for (const auto& feed : feeds) {
     if (auto alert = feed_failing_alert(feed, now)) {
-      m_store.record_feed_alert(feed.id, *alert, now);
+      m_store.feeds().record_feed_alert(feed.id, *alert, now);
       alerts::log_alert(*alert);
       report.alerts.push_back(std::move(*alert));
     }
@@ -160,13 +160,14 @@ void PollCycle::apply_schedule(const storage::FeedRecord& feed, const PollOutcom
                                CycleReport& report) {
   const ScheduleDecision d = m_scheduler.after_poll(feed, outcome, m_clock.now());
   if (d.disable) {
-    m_store.set_feed_enabled(feed.id, false, d.disable_reason);
+    m_store.feeds().set_feed_enabled(feed.id, false, d.disable_reason);
     ++report.disabled;
     log::warning(
         "feeds", "feed disabled",
         {{"feed", std::to_string(feed.id)}, {"url", feed.url}, {"reason", d.disable_reason}});
   }
-  m_store.set_feed_schedule(feed.id, {d.next_poll_at, d.server_interval, d.retry_after_until});
+  m_store.feeds().set_feed_schedule(feed.id,
+                                    {d.next_poll_at, d.server_interval, d.retry_after_until});
 }
 
 void PollCycle::follow_move(const storage::FeedRecord& feed, const feeds::ResponseHints& hints,
@@ -174,7 +175,7 @@ void PollCycle::follow_move(const storage::FeedRecord& feed, const feeds::Respon
   if (hints.moved_to.empty() || hints.moved_to == feed.url) {
     return;
   }
-  if (auto other = m_store.find_feed(hints.moved_to); other && other->id != feed.id) {
+  if (auto other = m_store.feeds().find_feed(hints.moved_to); other && other->id != feed.id) {
     // Two entries for one feed: keep polling the old URL (it still answers) and say so.
     log::warning("feeds", "permanent redirect to a feed already listed; URL kept",
                  {{"feed", std::to_string(feed.id)},
@@ -183,7 +184,7 @@ void PollCycle::follow_move(const storage::FeedRecord& feed, const feeds::Respon
                   {"other_feed", std::to_string(other->id)}});
     return;
   }
-  m_store.set_feed_url(feed.id, hints.moved_to);
+  m_store.feeds().set_feed_url(feed.id, hints.moved_to);
   ++report.moved;
   log::info("feeds", "feed moved permanently; URL updated",
             {{"feed", std::to_string(feed.id)}, {"from", feed.url}, {"to", hints.moved_to}});
@@ -209,7 +210,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
       ++report.http_responses[error.http_status];
     }
     report.errors.push_back(error.message);
-    m_store.record_fetch_failure(feed_id, error.http_status, error.message, now);
+    m_store.feeds().record_fetch_failure(feed_id, error.http_status, error.message, now);
     log_failure("fetch failed", feed_id, url, error.message);
     PollOutcome outcome;
     outcome.kind = error.http_status == 410 ? PollOutcome::Kind::gone : PollOutcome::Kind::failed;
@@ -221,7 +222,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   if (auto* nm = std::get_if<feeds::NotModified>(&*result)) {
     ++report.not_modified;
     ++report.http_responses[304];
-    m_store.record_not_modified(feed_id, 304, now);
+    m_store.feeds().record_not_modified(feed_id, 304, now);
     follow_move(feed, nm->hints, report);
     apply_schedule(feed, {PollOutcome::Kind::not_modified, 304, nm->hints.max_age, {}}, report);
     return;
@@ -236,7 +237,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   if (prepared.same_body) {
     // Same bytes as last time: nothing to parse. Keep the validators current.
     ++report.not_modified;
-    m_store.record_fetch_success(
+    m_store.feeds().record_fetch_success(
         feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, feed.title}, now);
     apply_schedule(
         feed, {PollOutcome::Kind::not_modified, fetched.http_status, fetched.hints.max_age, {}},
@@ -251,7 +252,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
     ++report.failures_by_reason["parse"];
     const std::string message = url + ": " + parsed.error().message;
     report.errors.push_back(message);
-    m_store.record_fetch_failure(feed_id, fetched.http_status, message, now);
+    m_store.feeds().record_fetch_failure(feed_id, fetched.http_status, message, now);
     log_failure("feed rejected", feed_id, url, parsed.error().message);
     apply_schedule(feed, {PollOutcome::Kind::failed, fetched.http_status, {}, {}}, report);
     return;
@@ -260,7 +261,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   ++report.fetched;
   int added = 0, revised = 0;
   // One transaction for the whole feed: a failure leaves none of its stories stored.
-  for (const auto& up : m_store.upsert_stories(feed_id, parsed->items, now)) {
+  for (const auto& up : m_store.stories().upsert_stories(feed_id, parsed->items, now)) {
     if (up.outcome == storage::UpsertOutcome::inserted) {
       ++added;
     } else if (up.outcome == storage::UpsertOutcome::revised) {
@@ -271,7 +272,7 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   report.stories_revised += revised;
   // Validators are stored only after the stories: a crash in between refetches the feed,
   // and dedup makes that harmless.
-  m_store.record_fetch_success(
+  m_store.feeds().record_fetch_success(
       feed_id, {fetched.http_status, fetched.etag, fetched.last_modified, hash, parsed->title},
       now);
   std::optional<std::chrono::seconds> server_interval = fetched.hints.max_age;
@@ -303,9 +304,9 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
       // The first error is the one reported; what is not committed stays queued.
     }
   };
-  for (auto batch = m_store.pending_evaluations(256);
+  for (auto batch = m_store.stories().pending_evaluations(256);
        !batch.empty() && !done.contains(batch.front().revision_id);
-       batch = m_store.pending_evaluations(256)) {
+       batch = m_store.stories().pending_evaluations(256)) {
     writes.ensure_open();
     for (const auto& pending : batch) {
       if (m_cancel != nullptr && m_cancel->load()) {

@@ -4,7 +4,7 @@ namespace hw::app {
 
 rules::ClaimEvidence StoreEvidenceReader::read(const std::string& claim_id,
                                                const rules::EvidenceStory& story) const {
-  auto snap = m_store.claim_snapshot(claim_id, story.story_id, story.at);
+  auto snap = m_store.claims().claim_snapshot(claim_id, story.story_id, story.at);
   rules::ClaimEvidence e;
   e.status = snap.status;
   e.since = snap.since;

@@ -1,6 +1,6 @@
 #pragma once
 // rules::EvidenceReader over the database: the status engine's per-claim snapshot read with
-// Store::claim_snapshot (a few bounded aggregate queries per match).
+// ClaimLedger::claim_snapshot (a few bounded aggregate queries per match).
 #include "rules/claim_engine.h"
 #include "storage/store.h"
 

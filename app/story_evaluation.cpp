@@ -24,7 +24,8 @@ EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
     if (!options.only_claims.empty() && !options.only_claims.contains(m.claim_id)) {
       continue;
     }
-    if (options.rescan && store.matched_under_current_definition(s.revision_id, m.claim_id)) {
+    if (options.rescan &&
+        store.claims().matched_under_current_definition(s.revision_id, m.claim_id)) {
       continue;  // already judged under this definition: no second alert
     }
     write.matches.push_back(std::move(m));
@@ -45,7 +46,7 @@ EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
       rules::judge_story(matcher.claims(), write.matches, story, StoreEvidenceReader(store), now);
   write.changes = std::move(judgment.changes);
   write.alerts = std::move(judgment.alerts);
-  if (!store.record_evaluation(write)) {
+  if (!store.claims().record_evaluation(write)) {
     return {};  // someone else evaluated this revision first; their alerts stand
   }
   return {static_cast<int>(write.matches.size()), std::move(write.alerts)};

@@ -16,11 +16,11 @@
 
 namespace {
 
-using hw::app::CommandLine;
-using hw::app::UsageError;
+using hw::cli::CommandLine;
+using hw::cli::UsageError;
 
-hw::app::Invocation invocation(const CommandLine& cl) {
-  hw::app::Invocation inv;
+hw::cli::Invocation invocation(const CommandLine& cl) {
+  hw::cli::Invocation inv;
   if (!cl.config.empty()) {
     inv.paths.config = cl.config;
   }
@@ -30,10 +30,10 @@ hw::app::Invocation invocation(const CommandLine& cl) {
   inv.json = cl.json;
   inv.csv = cl.csv;
   inv.log_level = cl.log_level;
-  const auto terminal = hw::app::stdout_terminal();
+  const auto terminal = hw::cli::stdout_terminal();
   inv.width =
-      hw::app::table_width(cl.width, terminal.is_tty, std::getenv("COLUMNS"), terminal.columns);
-  inv.color = hw::app::use_color(cl.color, terminal.is_tty, std::getenv("NO_COLOR"));
+      hw::cli::table_width(cl.width, terminal.is_tty, std::getenv("COLUMNS"), terminal.columns);
+  inv.color = hw::cli::use_color(cl.color, terminal.is_tty, std::getenv("NO_COLOR"));
   return inv;
 }
 
@@ -42,89 +42,89 @@ int dispatch(const CommandLine& cl) {
   const std::string& command = cl.command;
   std::optional<hw::TimePoint> since;
   if (!cl.since.empty()) {
-    since = hw::app::parse_since(cl.since, hw::SystemClock{}.now());
+    since = hw::cli::parse_since(cl.since, hw::SystemClock{}.now());
     if (!since) {
       throw UsageError("--since '" + cl.since +
                        "': expected 2012-05-24, 2012-05-24T16:00:00Z or an age like 7d");
     }
   }
   if (command == "poll") {
-    return hw::app::cmd_poll(inv, cl.once, std::cout);
+    return hw::cli::cmd_poll(inv, cl.once, std::cout);
   }
   if (command == "demo") {
-    return hw::app::cmd_demo(inv, std::cout);
+    return hw::cli::cmd_demo(inv, std::cout);
   }
   if (command == "claims") {
-    return hw::app::cmd_claims(inv, cl.all, cl.status, std::cout);
+    return hw::cli::cmd_claims(inv, cl.all, cl.status, std::cout);
   }
   if (command == "history") {
-    return hw::app::cmd_history(inv, cl.claim, std::cout);
+    return hw::cli::cmd_history(inv, cl.claim, std::cout);
   }
   if (command == "alerts") {
-    return hw::app::cmd_alerts(inv, cl.undelivered, since, cl.alerts_limit, std::cout);
+    return hw::cli::cmd_alerts(inv, cl.undelivered, since, cl.alerts_limit, std::cout);
   }
   if (command == "stories") {
-    return hw::app::cmd_stories(inv, cl.claim, since, cl.limit, std::cout);
+    return hw::cli::cmd_stories(inv, cl.claim, since, cl.limit, std::cout);
   }
   if (command == "search") {
     std::string query;
     for (const auto& word : cl.args) {
       query += (query.empty() ? "" : " ") + word;
     }
-    return hw::app::cmd_search(inv, cl.fts ? query : hw::app::fts_query_for_words(query), cl.limit,
+    return hw::cli::cmd_search(inv, cl.fts ? query : hw::cli::fts_query_for_words(query), cl.limit,
                                std::cout);
   }
   if (command == "show") {
-    return hw::app::cmd_show(inv, cl.story_id, std::cout);
+    return hw::cli::cmd_show(inv, cl.story_id, std::cout);
   }
   if (command == "stats") {
-    return hw::app::cmd_stats(inv, std::cout);
+    return hw::cli::cmd_stats(inv, std::cout);
   }
   if (command == "classify") {
     // Buffered standard streams: classify reads and writes a line per pair, tens of
     // thousands per second; nothing has been printed yet.
     std::ios::sync_with_stdio(false);
-    return hw::app::cmd_classify(cl.claims_rules, std::cin, std::cout, std::cerr);
+    return hw::cli::cmd_classify(cl.claims_rules, std::cin, std::cout, std::cerr);
   }
   if (command == "rescan") {
     const hw::SystemClock clock;
-    return hw::app::cmd_rescan(inv, cl.args, clock, std::cout);
+    return hw::cli::cmd_rescan(inv, cl.args, clock, std::cout);
   }
   if (command == "claim test") {
     if (cl.claim.empty() == cl.statement.empty()) {
       throw UsageError("name one claim of the claims file, or pass --statement TEXT, not both");
     }
-    return hw::app::cmd_claim_test(inv, {cl.claim, cl.statement, cl.explain}, std::cout);
+    return hw::cli::cmd_claim_test(inv, {cl.claim, cl.statement, cl.explain}, std::cout);
   }
   if (command == "claim set-status") {
     const hw::SystemClock clock;
-    return hw::app::cmd_claim_set_status(inv, cl.claim, cl.status, cl.reason, clock, std::cout);
+    return hw::cli::cmd_claim_set_status(inv, cl.claim, cl.status, cl.reason, clock, std::cout);
   }
   if (command == "digest") {
     if (cl.send == cl.dry_run) {
       throw UsageError("pass exactly one of --send or --dry-run");
     }
-    return hw::app::cmd_digest(inv, cl.send, cl.html, std::cout);
+    return hw::cli::cmd_digest(inv, cl.send, cl.html, std::cout);
   }
   if (command == "feeds") {
-    return hw::app::cmd_feeds(inv, std::cout);
+    return hw::cli::cmd_feeds(inv, std::cout);
   }
   if (command == "export claimreview") {
-    return hw::app::cmd_export_claimreview(inv, {cl.args, cl.base_uri, cl.author}, std::cout,
+    return hw::cli::cmd_export_claimreview(inv, {cl.args, cl.base_uri, cl.author}, std::cout,
                                            std::cerr);
   }
   if (command == "export") {
     throw UsageError("name what to export: `hypewatch export claimreview [CLAIM...]`");
   }
   if (command.starts_with("feeds ")) {
-    hw::app::FeedsCommand feeds{command.substr(6), cl.args, cl.name, cl.interval, cl.kind};
-    return hw::app::cmd_feeds_manage(inv, feeds, std::cout, std::cerr);
+    hw::cli::FeedsCommand feeds{command.substr(6), cl.args, cl.name, cl.interval, cl.kind};
+    return hw::cli::cmd_feeds_manage(inv, feeds, std::cout, std::cerr);
   }
-  return hw::app::cmd_parse(cl.source, cl.base_uri, cl.content_type, std::cout, std::cerr);
+  return hw::cli::cmd_parse(cl.source, cl.base_uri, cl.content_type, std::cout, std::cerr);
 }
 
 int run(const std::vector<std::string>& args) {
-  auto parsed = hw::app::parse_command_line(args, std::cout, std::cerr);
+  auto parsed = hw::cli::parse_command_line(args, std::cout, std::cerr);
   if (const int* code = std::get_if<int>(&parsed)) {
     return *code;
   }
@@ -142,7 +142,7 @@ int run(const std::vector<std::string>& args) {
       std::cerr << " (try `hypewatch " << cl.command << " --help`)";
     }
     std::cerr << "\n";
-    return hw::app::exit_code_for(e);
+    return hw::cli::exit_code_for(e);
   }
 }
 

@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "util/error.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
                          const std::string& status_text, const std::string& reason,
@@ -15,20 +15,20 @@ int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
   const auto status = claim_status_from_string(status_text);
   if (!status) {
     throw UsageError("invalid status '" + status_text +
-                      "' (valid: tracked, reported, disputed, clarified, confirmed, retracted)");
+                     "' (valid: tracked, reported, disputed, clarified, confirmed, retracted)");
   }
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw UsageError("--reason is required: say why, it goes into the claim's history");
   }
   // Same database the queries read, but opened for writing; it must exist already.
-  const auto db = query_database_path(inv.paths);
+  const auto db = app::query_database_path(inv.paths);
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) {
     throw NotFound("no database at " + db.string() +
-                      " (run `hypewatch poll --once` first, or pass --db FILE)");
+                   " (run `hypewatch poll --once` first, or pass --db FILE)");
   }
-  auto store = open_for_write(db);
-  const auto claim = require_claim(store, claim_id);
+  auto store = app::open_for_write(db);
+  const auto claim = app::require_claim(store, claim_id);
   const TimePoint now = clock.now();
   storage::EvaluationWrite write;
   write.at = now;
@@ -51,10 +51,10 @@ int cmd_claim_set_status(const Invocation& inv, const std::string& claim_id,
   alert.message = std::string(to_string(claim.status)) + " -> " + std::string(to_string(*status)) +
                   ": set manually: " + reason;
   write.alerts.push_back(alert);
-  store.record_evaluation(write);
+  store.claims().record_evaluation(write);
   out << claim_id << ": " << to_string(claim.status) << " -> " << to_string(*status)
       << " (manual: " << reason << ")\n";
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

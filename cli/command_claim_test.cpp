@@ -13,7 +13,7 @@
 #include "util/error.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 // The id a drafted statement gets; not a valid claims-file id, so it cannot collide.
@@ -64,7 +64,7 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
   if (test.claim_id.empty() == test.statement.empty()) {
     throw ConfigError("name a claim of the claims file or pass --statement TEXT (not both)");
   }
-  Loaded loaded = load_everything(config_path(inv.paths));
+  app::Loaded loaded = app::load_everything(app::config_path(inv.paths));
   std::string target = test.claim_id;
   std::string statement;
   if (!test.statement.empty()) {
@@ -84,23 +84,23 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
         known += (known.empty() ? "" : ", ") + c.id;
       }
       throw NotFound("unknown claim '" + test.claim_id + "' in " +
-                        loaded.config.claims_file.string() + " (known: " + known + ")");
+                     loaded.config.claims_file.string() + " (known: " + known + ")");
     }
     statement = it->statement;
   }
   // The preview walks the stories in evidence order and learns as the poll cycle does, in
   // memory only.
   rules::Matcher matcher(std::move(loaded.claims));
-  PathOptions paths = inv.paths;
-  paths.db = database_path(inv.paths, &loaded.config);
-  const auto store = open_for_query(paths);  // read-only: a preview records nothing
+  app::PathOptions paths = inv.paths;
+  paths.db = app::database_path(inv.paths, &loaded.config);
+  const auto store = app::open_for_query(paths);  // read-only: a preview records nothing
 
   int checked = 0;
   std::vector<Preview> found;
   std::vector<NearMiss> misses;
   std::optional<std::pair<TimePoint, std::int64_t>> after;
-  for (auto page = store.stored_stories(after, 256, /*include_queued=*/true); !page.empty();
-       page = store.stored_stories(after, 256, /*include_queued=*/true)) {
+  for (auto page = store.stories().stored_stories(after, 256, /*include_queued=*/true);
+       !page.empty(); page = store.stories().stored_stories(after, 256, /*include_queued=*/true)) {
     for (auto& s : page) {
       ++checked;
       bool matched = false;
@@ -201,4 +201,4 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

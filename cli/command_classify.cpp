@@ -13,7 +13,7 @@
 #include "rules/stance_classifier.h"
 #include "rules/text_normalizer.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 using json = nlohmann::ordered_json;
@@ -157,4 +157,4 @@ int cmd_classify(const std::string& claims_file, std::istream& in, std::ostream&
   return bad == 0 ? 0 : 1;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -1,23 +1,23 @@
 // `hypewatch digest --dry-run | --send`: the alert digest on demand.
 #include <iostream>
 
-#include "cli/commands.h"
 #include "app/digest_delivery.h"
+#include "cli/commands.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
-  const Loaded loaded = load_everything(config_path(inv.paths));
-  const auto db = database_path(inv.paths, &loaded.config);
+  const app::Loaded loaded = app::load_everything(app::config_path(inv.paths));
+  const auto db = app::database_path(inv.paths, &loaded.config);
   SystemClock clock;
   if (!send) {
     // A preview changes nothing, so it works beside the daemon and on a database we may only
     // read.
-    PathOptions paths = inv.paths;
+    app::PathOptions paths = inv.paths;
     paths.db = db;
-    auto store = open_for_query(paths);
-    DigestDelivery delivery(loaded.config.digest, store, clock);
+    auto store = app::open_for_query(paths);
+    app::DigestDelivery delivery(loaded.config.digest, store, clock);
     const auto digest = delivery.preview();
     if (!digest) {
       out << "no undelivered alerts\n";
@@ -32,19 +32,19 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
     return 0;
   }
   // Sending is the daemon's job too: two senders would each send the pending digest.
-  const auto lock = take_writer_lock(db);
-  auto store = open_for_write(db);
-  DigestDelivery delivery(loaded.config.digest, store, clock);
+  const auto lock = app::take_writer_lock(db);
+  auto store = app::open_for_write(db);
+  app::DigestDelivery delivery(loaded.config.digest, store, clock);
   const auto r = delivery.deliver(/*force=*/true);
   switch (r.outcome) {
-    case DeliveryResult::Outcome::nothing_to_send:
+    case app::DeliveryResult::Outcome::nothing_to_send:
       out << "no undelivered alerts\n";
       return 0;
-    case DeliveryResult::Outcome::sent:
+    case app::DeliveryResult::Outcome::sent:
       out << "digest " << r.message_id << " delivered: " << r.alerts << " alerts\n";
       return 0;
-    case DeliveryResult::Outcome::failed:
-    case DeliveryResult::Outcome::waiting_for_retry:
+    case app::DeliveryResult::Outcome::failed:
+    case app::DeliveryResult::Outcome::waiting_for_retry:
       out << "digest " << r.message_id << " NOT delivered (" << r.alerts
           << " alerts kept for retry): " << printable(r.error) << "\n";
       return EX_UNAVAILABLE;
@@ -52,4 +52,4 @@ int cmd_digest(const Invocation& inv, bool send, bool html, std::ostream& out) {
   return EX_SOFTWARE;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -7,7 +7,7 @@
 #include "cli/exit_codes.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& request,
                            std::ostream& out, std::ostream& err) {
@@ -15,13 +15,13 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
       !request.base_url.starts_with("http://")) {
     throw UsageError("--base-url must be an http:// or https:// URL");
   }
-  auto store = open_for_query(inv.paths);
+  auto store = app::open_for_query(inv.paths);
   std::vector<storage::ClaimRecord> claims;
   if (request.claim_ids.empty()) {
-    claims = store.list_claims();
+    claims = store.claims().list_claims();
   } else {
     for (const auto& id : request.claim_ids) {
-      claims.push_back(require_claim(store, id));
+      claims.push_back(app::require_claim(store, id));
     }
   }
   const TimePoint far_future = TimePoint{} + std::chrono::years(8000);
@@ -41,7 +41,7 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
       source.author = request.author;
     }
     // The stories that carried the claim: those repeating it, not those denying it.
-    for (const auto& m : store.claim_mentions(claim.id, TimePoint{}, far_future)) {
+    for (const auto& m : store.claims().claim_mentions(claim.id, TimePoint{}, far_future)) {
       if (!m.retraction && (m.stance == Stance::supports || m.stance == Stance::mentions)) {
         source.appearances.push_back({m.link, m.at});
       }
@@ -63,4 +63,4 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
   return refused == 0 ? 0 : EX_DATAERR;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -17,7 +17,7 @@
 #include "util/printable.h"
 #include "util/time.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 namespace fs = std::filesystem;
@@ -60,15 +60,15 @@ Expected<std::string> normalize_feed_url(const std::string& arg, bool allow_file
 }
 
 storage::Store open_feeds_database(const Invocation& inv) {
-  std::optional<Config> config;
+  std::optional<app::Config> config;
   if (!inv.paths.db) {
-    const fs::path cfg = config_path(inv.paths);
+    const fs::path cfg = app::config_path(inv.paths);
     std::error_code ec;
     if (inv.paths.config || fs::exists(cfg, ec)) {
-      config = load_config(cfg);
+      config = app::load_config(cfg);
     }
   }
-  return open_for_write(database_path(inv.paths, config ? &*config : nullptr));
+  return app::open_for_write(app::database_path(inv.paths, config ? &*config : nullptr));
 }
 
 std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
@@ -77,13 +77,14 @@ std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
     // from_chars, not stoll: an id too long for 64 bits is simply no feed, not an exception.
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), id);
-    return ec == std::errc() && end == arg.data() + arg.size() ? store.feed(id) : std::nullopt;
+    return ec == std::errc() && end == arg.data() + arg.size() ? store.feeds().feed(id)
+                                                               : std::nullopt;
   }
-  if (auto f = store.find_feed(arg)) {
+  if (auto f = store.feeds().find_feed(arg)) {
     return f;
   }
   if (auto url = normalize_feed_url(arg)) {
-    return store.find_feed(*url);
+    return store.feeds().find_feed(*url);
   }
   return std::nullopt;
 }
@@ -92,23 +93,25 @@ std::optional<storage::FeedRecord> find_by_url_or_id(storage::Store& store,
 std::string add_one(storage::Store& store, const std::string& url, const std::string& name,
                     const std::string& source, std::optional<std::chrono::seconds> interval,
                     const std::string& kind = {}) {
-  if (auto known = store.find_feed(url)) {
+  if (auto known = store.feeds().find_feed(url)) {
     std::string line = "feed " + std::to_string(known->id) + " " + known->url;
     if (!known->enabled) {
       // An explicit add is how a person says "try again" after a 410 or a removal.
-      store.set_feed_enabled(known->id, true);
-      store.set_next_poll_at(known->id, std::nullopt);
+      store.feeds().set_feed_enabled(known->id, true);
+      store.feeds().set_next_poll_at(known->id, std::nullopt);
       line += ": enabled again (was disabled: " + known->disabled_reason + ")";
     } else {
       line += ": already present";
     }
     if (known->source != "config" && (interval || !name.empty() || !kind.empty())) {
-      store.save_feed({url, name.empty() ? known->name : name, known->source,
-                       interval ? interval : known->interval, kind.empty() ? known->kind : kind});
+      store.feeds().save_feed({url, name.empty() ? known->name : name, known->source,
+                               interval ? interval : known->interval,
+                               kind.empty() ? known->kind : kind});
     }
     return line;
   }
-  const auto id = store.save_feed({url, name, source, interval, kind.empty() ? "news" : kind});
+  const auto id =
+      store.feeds().save_feed({url, name, source, interval, kind.empty() ? "news" : kind});
   return "added feed " + std::to_string(id) + " " + url;
 }
 
@@ -118,7 +121,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
                      std::ostream& err) {
   std::optional<std::chrono::seconds> interval;
   if (!cmd.interval.empty()) {
-    interval = parse_duration(cmd.interval);
+    interval = app::parse_duration(cmd.interval);
     if (!interval) {
       err << "hypewatch feeds: --interval must be a positive duration such as 15m, 1h or 900\n";
       return EX_USAGE;
@@ -182,8 +185,8 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
         continue;
       }
       // Disabled, not deleted: its stories stay evidence in claim histories.
-      store.set_feed_enabled(feed->id, false, "removed with `hypewatch feeds remove`");
-      store.set_next_poll_at(feed->id, std::nullopt);
+      store.feeds().set_feed_enabled(feed->id, false, "removed with `hypewatch feeds remove`");
+      store.feeds().set_next_poll_at(feed->id, std::nullopt);
       out << "removed feed " << feed->id << " " << printable(feed->url) << " (" << feed->stories
           << " stories kept)\n";
     }
@@ -225,7 +228,7 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
         ++skipped;
         continue;
       }
-      const bool known = store.find_feed(*url).has_value();
+      const bool known = store.feeds().find_feed(*url).has_value();
       out << printable(
                  add_one(store, *url, cmd.name.empty() ? f.title : cmd.name, "opml", interval))
           << "\n";
@@ -238,9 +241,9 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   }
 
   if (cmd.action == "export") {
-    auto store = open_for_query(inv.paths);
+    auto store = app::open_for_query(inv.paths);
     std::vector<OpmlFeed> list;
-    for (const auto& f : store.list_feeds()) {
+    for (const auto& f : store.feeds().list_feeds()) {
       if (f.enabled) {
         list.push_back({f.url, !f.name.empty() ? f.name : f.title});
       }
@@ -254,4 +257,4 @@ int cmd_feeds_manage(const Invocation& inv, const FeedsCommand& cmd, std::ostrea
   return EX_USAGE;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

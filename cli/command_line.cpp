@@ -8,7 +8,7 @@
 #include "app/app.h"
 #include "util/suggest.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 // The global help is written by hand: a command list people can scan beats CLI11's
@@ -75,10 +75,10 @@ unavailable, 70 internal error, 73 cannot create, 74 database error, 75 database
 std::string common_options() {
   return "common options (accepted by every command, before or after it):\n"
          "  --config FILE      configuration file (default: " +
-         default_config_path().string() +
+         app::default_config_path().string() +
          ")\n"
          "  --db FILE          database file (default: config's `database`, else " +
-         default_database_path().string() +
+         app::default_database_path().string() +
          ")\n"
          "  --log-level LEVEL  debug, info, warning (default) or error\n"
          "  --color WHEN       colour in tables: auto (default: on a terminal, unless NO_COLOR\n"
@@ -418,14 +418,13 @@ void Parser::define_commands() {
   digest->add_flag("--html", m_cl.html, "with --dry-run: print the HTML part");
 
   auto* exporter = command(&m_app, "export", "claim verdicts for other tools");
-  auto* claimreview = command(exporter, "claimreview",
-                              "schema.org ClaimReview JSON-LD for claims with a verdict");
+  auto* claimreview =
+      command(exporter, "claimreview", "schema.org ClaimReview JSON-LD for claims with a verdict");
   claimreview->add_option("CLAIM", m_cl.args, "claim ids (default: every claim with a verdict)")
       ->type_name("");
   claimreview->add_option("--base-url", m_cl.base_uri, "each review's url: URL + claim id")
       ->type_name("URL");
-  claimreview->add_option("--author", m_cl.author, "the reviewing organisation")
-      ->type_name("NAME");
+  claimreview->add_option("--author", m_cl.author, "the reviewing organisation")->type_name("NAME");
 
   auto* parse = command(&m_app, "parse", "print a feed document as normalized JSON");
   parse->add_option("--base-uri", m_cl.base_uri, "document URI for relative links")
@@ -522,4 +521,4 @@ std::variant<CommandLine, int> parse_command_line(const std::vector<std::string>
   return parser.parse(args, out, err);
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -10,7 +10,7 @@
 
 #include "cli/terminal.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 struct CommandLine {
   std::string command;                // "claims", "feeds add", "claim test", …
@@ -34,4 +34,4 @@ struct CommandLine {
 std::variant<CommandLine, int> parse_command_line(const std::vector<std::string>& args,
                                                   std::ostream& out, std::ostream& err);
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -9,7 +9,7 @@
 #include "feeds/feed_parser.h"
 #include "feeds/fetcher.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int cmd_parse(const std::string& source, const std::string& base_uri,
               const std::string& content_type, std::ostream& out, std::ostream& err) {
@@ -50,4 +50,4 @@ int cmd_parse(const std::string& source, const std::string& base_uri,
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

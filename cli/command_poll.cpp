@@ -12,12 +12,12 @@
 #include "util/log.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-void print_report(const CycleReport& r, std::ostream& out) {
+void print_report(const app::CycleReport& r, std::ostream& out) {
   out << "polled " << r.feeds << " feeds: " << r.fetched << " parsed, " << r.not_modified
       << " unchanged, " << r.failed << " failed; " << r.stories_new << " new stories, "
       << r.stories_revised << " revised; " << r.evaluated << " evaluated, " << r.matches
@@ -44,16 +44,16 @@ void print_report(const CycleReport& r, std::ostream& out) {
   }
 }
 
-CycleReport run_once(const Loaded& loaded, const fs::path& db) {
-  const auto lock = take_writer_lock(db);  // refused while hypewatchd runs on this database
-  auto store = open_for_write(db);
-  feeds::Fetcher fetcher(fetch_options_for(loaded.config));
+app::CycleReport run_once(const app::Loaded& loaded, const fs::path& db) {
+  const auto lock = app::take_writer_lock(db);  // refused while hypewatchd runs on this database
+  auto store = app::open_for_write(db);
+  feeds::Fetcher fetcher(app::fetch_options_for(loaded.config));
   rules::Matcher matcher(loaded.claims);
-  learn_from_stored_matches(store, matcher);
+  app::learn_from_stored_matches(store, matcher);
   SystemClock clock;
-  PollCycle cycle(store, fetcher, matcher, clock);
+  app::PollCycle cycle(store, fetcher, matcher, clock);
   // A manual run polls every enabled feed, except those a server asked to wait.
-  cycle.set_scheduling(schedule_policy_for(loaded.config), /*due_only=*/false);
+  cycle.set_scheduling(app::schedule_policy_for(loaded.config), /*due_only=*/false);
   cycle.set_factcheck(loaded.config.factcheck);
   return cycle.run(loaded.config.feeds);
 }
@@ -65,14 +65,14 @@ int cmd_poll(const Invocation& inv, bool once, std::ostream& out) {
     throw UsageError(
         "`hypewatch poll` runs a single cycle: pass --once (the continuous loop is hypewatchd)");
   }
-  const Loaded loaded = load_everything(config_path(inv.paths));
-  const fs::path db = database_path(inv.paths, &loaded.config);
+  const app::Loaded loaded = app::load_everything(app::config_path(inv.paths));
+  const fs::path db = app::database_path(inv.paths, &loaded.config);
   print_report(run_once(loaded, db), out);
   return 0;
 }
 
 int cmd_demo(const Invocation& inv, std::ostream& out) {
-  PathOptions paths = inv.paths;
+  app::PathOptions paths = inv.paths;
   if (!paths.config) {
     paths.config = demo_examples_dir() / "hypewatch.toml";
   }
@@ -82,7 +82,7 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
     scratch.emplace();
     paths.db = scratch->path() / "demo.db";
   }
-  const Loaded loaded = load_everything(*paths.config);
+  const app::Loaded loaded = app::load_everything(*paths.config);
   out << "hypewatch demo: " << loaded.claims.size() << " claims from "
       << loaded.config.claims_file.string() << ", " << loaded.config.feeds.size()
       << " example feeds, database " << paths.db->string() << "\n\n";
@@ -93,7 +93,7 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
   out << "\nclaims:\n";
   cmd_claims(query, /*include_retired=*/false, /*status=*/"", out);
   auto store = storage::Store::open(*paths.db, storage::OpenMode::read_only);
-  for (const auto& c : store.list_claims()) {
+  for (const auto& c : store.claims().list_claims()) {
     // The point of the demo: claims that were corrected, and what happened next.
     if (c.status == ClaimStatus::clarified || c.status == ClaimStatus::retracted) {
       out << "\nhistory of " << c.id << ":\n";
@@ -102,7 +102,8 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
   }
   if (scratch) {
     out << "\nthe demo database is removed now; keep one to query yourself:\n"
-        << "  hypewatch demo --db demo.db && hypewatch --db demo.db claims|history CLAIM|alerts|feeds\n";
+        << "  hypewatch demo --db demo.db && hypewatch --db demo.db claims|history "
+           "CLAIM|alerts|feeds\n";
   } else {
     out << "\nquery it yourself: hypewatch --db " << paths.db->string()
         << " claims|history CLAIM|alerts|feeds\n";
@@ -110,4 +111,4 @@ int cmd_demo(const Invocation& inv, std::ostream& out) {
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

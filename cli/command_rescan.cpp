@@ -14,11 +14,11 @@
 #include "util/error.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids, const Clock& clock,
                std::ostream& out) {
-  const Loaded loaded = load_everything(config_path(inv.paths));
+  const app::Loaded loaded = app::load_everything(app::config_path(inv.paths));
   rules::Matcher matcher(loaded.claims);
   std::set<std::string> known;
   for (const Claim& c : loaded.claims) {
@@ -31,18 +31,18 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
         list += (list.empty() ? "" : ", ") + k;
       }
       throw NotFound("unknown claim '" + id + "' in " + loaded.config.claims_file.string() +
-                        " (known: " + list + ")");
+                     " (known: " + list + ")");
     }
   }
-  const auto db = database_path(inv.paths, &loaded.config);
+  const auto db = app::database_path(inv.paths, &loaded.config);
   // A rescan evaluates stories as the daemon does: never two evaluators at once.
-  const auto lock = take_writer_lock(db);
-  auto store = open_for_write(db);
-  sync_matcher_claims(store, matcher, clock.now());
-  learn_from_stored_matches(store, matcher);
+  const auto lock = app::take_writer_lock(db);
+  auto store = app::open_for_write(db);
+  app::sync_matcher_claims(store, matcher, clock.now());
+  app::learn_from_stored_matches(store, matcher);
   const std::vector<std::string> targets =
       claim_ids.empty() ? std::vector<std::string>(known.begin(), known.end()) : claim_ids;
-  const auto report = rescan_claims(store, matcher, targets, clock);
+  const auto report = app::rescan_claims(store, matcher, targets, clock);
 
   if (inv.json) {
     nlohmann::json alerts = nlohmann::json::array();
@@ -61,9 +61,10 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
       << " stored stories: " << report.matches << " new matches, " << report.alerts.size()
       << " backfill alerts\n";
   for (const Alert& a : report.alerts) {
-    out << "  [" << to_string(a.kind) << ", backfill] " << printable(alerts::summary_line(a)) << "\n";
+    out << "  [" << to_string(a.kind) << ", backfill] " << printable(alerts::summary_line(a))
+        << "\n";
   }
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

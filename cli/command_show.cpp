@@ -8,7 +8,7 @@
 #include "storage/story_queries.h"
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 std::string fixed(double score) {
@@ -39,7 +39,7 @@ void print_text(const std::string& text, std::ostream& out) {
 }  // namespace
 
 int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
+  auto store = app::open_for_query(inv.paths);
   storage::StoryQueries queries(store.database());
   const auto story = queries.story(story_id);
   if (!story || story->revisions.empty()) {
@@ -51,7 +51,7 @@ int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out) {
   for (const auto& r : story->revisions) {
     revision_of[r.id] = r.revision;
   }
-  const auto matches = store.matches_for_story(story_id);
+  const auto matches = store.claims().matches_for_story(story_id);
 
   if (inv.json) {
     nlohmann::json revisions = nlohmann::json::array(), found = nlohmann::json::array();
@@ -121,4 +121,4 @@ int cmd_show(const Invocation& inv, std::int64_t story_id, std::ostream& out) {
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -12,10 +12,10 @@
 #include "cli/exit_codes.h"
 #include "util/time.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 struct Invocation {
-  PathOptions paths;
+  app::PathOptions paths;
   bool json = false;
   bool csv = false;       // --csv: tables as CSV, cells never shortened
   int width = 0;          // tables fit this many columns; 0 = no limit (cli/terminal.h)
@@ -69,8 +69,8 @@ struct ClaimTest {
 int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& out);
 // `rescan [CLAIM…]` (command_rescan.cpp): evaluate claims (default: all) against the stored
 // stories now; alerts raised are backfill.
-int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
-               const Clock& clock, std::ostream& out);
+int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids, const Clock& clock,
+               std::ostream& out);
 // `export claimreview [CLAIM…]` (command_export.cpp): schema.org ClaimReview JSON-LD, one
 // array, for claims with a verdict (all of them, or those named: a named claim without a
 // verdict is an error, exit 1).
@@ -84,4 +84,4 @@ int cmd_export_claimreview(const Invocation& inv, const ExportClaimReview& reque
 int cmd_parse(const std::string& source, const std::string& base_uri,
               const std::string& content_type, std::ostream& out, std::ostream& err);
 
-}  // namespace hw::app
+}  // namespace hw::cli

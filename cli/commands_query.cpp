@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
-#include <set>
 
 #include "alerts/alert_text.h"
+#include "cli/claim_activity.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/status_colors.h"
@@ -12,47 +12,12 @@
 #include "cli/table_output.h"
 #include "util/printable.h"
 
-namespace hw::app {
-namespace {
-
-// Distinct stories about a claim in the last 24 hours and 7 days (by evidence time) and the
-// trend: the last 24 hours against the daily average of the 6 days before (docs/status.md).
-struct Activity {
-  std::int64_t day = 0;
-  std::int64_t week = 0;
-  std::string trend;  // up | down | flat | - (nothing this week)
-};
-
-Activity activity(const storage::Store& store, const std::string& claim_id, TimePoint now) {
-  Activity a;
-  std::set<std::int64_t> day, week;
-  for (const auto& m : store.claim_mentions(claim_id, now - std::chrono::days(7), now)) {
-    week.insert(m.story_id);
-    if (m.at >= now - std::chrono::hours(24)) {
-      day.insert(m.story_id);
-    }
-  }
-  a.day = static_cast<std::int64_t>(day.size());
-  a.week = static_cast<std::int64_t>(week.size());
-  const double before = static_cast<double>(a.week - a.day) / 6.0;
-  if (a.week == 0) {
-    a.trend = "-";
-  } else if (static_cast<double>(a.day) > 1.5 * before && a.day >= 2) {
-    a.trend = "up";
-  } else if (static_cast<double>(a.day) < 0.5 * before) {
-    a.trend = "down";
-  } else {
-    a.trend = "flat";
-  }
-  return a;
-}
-
-}  // namespace
+namespace hw::cli {
 
 int cmd_claims(const Invocation& inv, bool include_retired, const std::string& only_status,
                std::ostream& out) {
-  auto store = open_for_query(inv.paths);
-  auto claims = store.list_claims(include_retired);
+  auto store = app::open_for_query(inv.paths);
+  auto claims = store.claims().list_claims(include_retired);
   if (!only_status.empty()) {
     std::erase_if(
         claims, [&](const storage::ClaimRecord& c) { return to_string(c.status) != only_status; });
@@ -60,14 +25,14 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
   // Counted up to the newest evidence when that is older than now (an archive replayed or a
   // database copied for analysis), so 24H/7D describe the last days of the news it holds.
   TimePoint now = SystemClock().now();
-  if (const auto newest = store.newest_evidence(); newest && *newest < now) {
+  if (const auto newest = store.stories().newest_evidence(); newest && *newest < now) {
     now = *newest;
   }
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& c : claims) {
       auto j = to_json(c);
-      const auto a = activity(store, c.id, now);
+      const auto a = claim_activity(store, c.id, now);
       j["mentions_24h"] = a.day;
       j["mentions_7d"] = a.week;
       j["trend"] = a.trend;
@@ -78,7 +43,7 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
   }
   Table table({"ID", "STATUS", "SINCE", "MATCHES", "24H", "7D", "TREND", "STATEMENT"});
   for (const auto& c : claims) {
-    const auto a = activity(store, c.id, now);
+    const auto a = claim_activity(store, c.id, now);
     const std::string status =
         std::string(to_string(c.status)) + (c.retired_at ? " (retired)" : "");
     table.add({c.id, status, format_utc(c.since), std::to_string(c.matches), std::to_string(a.day),
@@ -91,9 +56,9 @@ int cmd_claims(const Invocation& inv, bool include_retired, const std::string& o
 }
 
 int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
-  const auto claim = require_claim(store, claim_id);
-  const auto history = store.history(claim_id);
+  auto store = app::open_for_query(inv.paths);
+  const auto claim = app::require_claim(store, claim_id);
+  const auto history = store.claims().history(claim_id);
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& e : history) {
@@ -135,8 +100,8 @@ int cmd_history(const Invocation& inv, const std::string& claim_id, std::ostream
 
 int cmd_alerts(const Invocation& inv, bool undelivered_only, std::optional<TimePoint> since,
                std::optional<int> limit, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
-  auto alerts = store.list_alerts(undelivered_only);
+  auto store = app::open_for_query(inv.paths);
+  auto alerts = store.alerts().list_alerts(undelivered_only);
   if (since) {
     std::erase_if(alerts,
                   [&](const storage::AlertRecord& r) { return r.alert.created_at < *since; });
@@ -191,8 +156,8 @@ std::string feed_state(const storage::FeedRecord& f) {
 }  // namespace
 
 int cmd_feeds(const Invocation& inv, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
-  const auto feeds = store.list_feeds();
+  auto store = app::open_for_query(inv.paths);
+  const auto feeds = store.feeds().list_feeds();
   if (inv.json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& f : feeds) {
@@ -245,4 +210,4 @@ int cmd_feeds(const Invocation& inv, std::ostream& out) {
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -8,7 +8,7 @@
 #include "cli/table_output.h"
 #include "storage/story_queries.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 std::string dump(const nlohmann::json& j) {
@@ -27,9 +27,9 @@ std::string join(const std::vector<std::string>& items) {
 
 int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<TimePoint> since,
                 int limit, std::ostream& out) {
-  auto store = open_for_query(inv.paths);  // validates the path and the schema
+  auto store = app::open_for_query(inv.paths);  // validates the path and the schema
   if (!claim.empty()) {
-    require_claim(store, claim);
+    app::require_claim(store, claim);
   }
   storage::StoryQueries queries(store.database());
   const auto rows = queries.stories(claim, since, limit);
@@ -66,8 +66,8 @@ int cmd_stories(const Invocation& inv, const std::string& claim, std::optional<T
 }
 
 int cmd_search(const Invocation& inv, const std::string& query, int limit, std::ostream& out) {
-  auto store = open_for_query(inv.paths);
-  const auto found = store.search_stories(query, limit);
+  auto store = app::open_for_query(inv.paths);
+  const auto found = store.stories().search_stories(query, limit);
   if (!found) {
     throw DataError(found.error().message);  // the user's query, in words: EX_DATAERR
   }
@@ -98,7 +98,7 @@ int cmd_search(const Invocation& inv, const std::string& query, int limit, std::
 }
 
 int cmd_stats(const Invocation& inv, std::ostream& out) {
-  auto store = open_for_query(inv.paths);  // same checks and messages as every query
+  auto store = app::open_for_query(inv.paths);  // same checks and messages as every query
   storage::StoryQueries queries(store.database());
   const auto s = queries.stats();
   // Counts are JSON numbers and missing times null; the table shows both as text.
@@ -135,4 +135,4 @@ int cmd_stats(const Invocation& inv, std::ostream& out) {
   return 0;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

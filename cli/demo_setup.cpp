@@ -6,7 +6,7 @@
 #include "cli/exit_codes.h"
 #include "util/error.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 namespace fs = std::filesystem;
@@ -53,4 +53,4 @@ ScratchDir::~ScratchDir() {
   fs::remove_all(m_path, ec);
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -2,7 +2,7 @@
 // What `hypewatch demo` needs from the machine: the shipped examples and a scratch directory.
 #include <filesystem>
 
-namespace hw::app {
+namespace hw::cli {
 
 // The directory holding the example hypewatch.toml, claims and feeds. An installed binary
 // uses the examples installed beside it (<prefix>/share/hypewatch/examples, found relative to
@@ -24,4 +24,4 @@ class ScratchDir {
   std::filesystem::path m_path;
 };
 
-}  // namespace hw::app
+}  // namespace hw::cli

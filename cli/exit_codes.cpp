@@ -3,7 +3,7 @@
 #include "storage/storage_error.h"
 #include "storage/writer_lock.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 int exit_code_for(const std::exception& e) {
   // Most specific first: NotFound is a ConfigError, WriterBusy a StorageError.
@@ -34,4 +34,4 @@ int exit_code_for(const std::exception& e) {
   return EX_SOFTWARE;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -8,7 +8,7 @@
 
 #include "util/error.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 // A command line the user must correct (an unknown option, a missing argument, a number out of
 // range): EX_USAGE.
@@ -41,4 +41,4 @@ class Unavailable : public Failure {
 // database failed), EX_CONFIG (config or claims file), EX_SOFTWARE (anything else: a bug).
 int exit_code_for(const std::exception& e);
 
-}  // namespace hw::app
+}  // namespace hw::cli

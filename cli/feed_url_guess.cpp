@@ -5,7 +5,7 @@
 #include <cctype>
 #include <vector>
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 bool is_label_char(char c) {
@@ -69,7 +69,8 @@ bool looks_like_host(std::string_view host) {
   const bool alphabetic = std::all_of(tld.begin(), tld.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) != 0;
   });
-  return alphabetic && tld.size() >= 2 && (lower(labels.front()) == "www" || !is_file_extension(tld));
+  return alphabetic && tld.size() >= 2 &&
+         (lower(labels.front()) == "www" || !is_file_extension(tld));
 }
 
 }  // namespace
@@ -86,4 +87,4 @@ std::optional<std::string> scheme_missing_guess(std::string_view arg) {
   return "https://" + std::string(arg);
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

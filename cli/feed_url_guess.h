@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace hw::app {
+namespace hw::cli {
 
 // "https://<arg>" when `arg` (no "://") starts with something that reads as a host name:
 // "www.example.org/rss.xml", "example.org", "news.example.co.uk:8080/feed", "127.0.0.1/rss",
@@ -12,4 +12,4 @@ namespace hw::app {
 // file names ("feed.xml", "feeds/archive.xml") give nullopt.
 std::optional<std::string> scheme_missing_guess(std::string_view arg);
 
-}  // namespace hw::app
+}  // namespace hw::cli

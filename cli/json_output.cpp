@@ -1,6 +1,6 @@
 #include "cli/json_output.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 using nlohmann::json;
 
@@ -102,4 +102,4 @@ json to_json(const storage::FeedRecord& f) {
           {"stories", f.stories}};
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -6,7 +6,7 @@
 #include "model/story.h"
 #include "storage/store.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 nlohmann::json to_json(const ParsedFeed& feed);  // the `hypewatch parse` contract
 nlohmann::json to_json(const storage::ClaimRecord& claim);
@@ -16,4 +16,4 @@ nlohmann::json to_json(const storage::AlertRecord& alert);
 nlohmann::json to_json(const storage::FeedRecord& feed);
 nlohmann::json time_or_null(const std::optional<TimePoint>& t);
 
-}  // namespace hw::app
+}  // namespace hw::cli

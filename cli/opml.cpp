@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 int line_of(std::string_view text, std::ptrdiff_t offset) {
@@ -95,4 +95,4 @@ std::string write_opml(const std::vector<OpmlFeed>& feeds, std::string_view titl
   return out.str();
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -6,7 +6,7 @@
 
 #include "util/error.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 struct OpmlFeed {
   std::string url;    // xmlUrl
@@ -21,4 +21,4 @@ Expected<std::vector<OpmlFeed>> parse_opml(std::string_view bytes, std::string_v
 // An OPML 2.0 document listing `feeds` (type="rss", as readers expect for any feed format).
 std::string write_opml(const std::vector<OpmlFeed>& feeds, std::string_view title);
 
-}  // namespace hw::app
+}  // namespace hw::cli

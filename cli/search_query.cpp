@@ -1,6 +1,6 @@
 #include "cli/search_query.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 std::string fts_query_for_words(std::string_view words) {
   std::string query;
@@ -36,4 +36,4 @@ std::string fts_query_for_words(std::string_view words) {
   return query;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

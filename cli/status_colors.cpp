@@ -1,6 +1,6 @@
 #include "cli/status_colors.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 std::string_view first_word(std::string_view cell) {
@@ -54,4 +54,4 @@ std::string_view feed_state_color(std::string_view cell) {
   return "";
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

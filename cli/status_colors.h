@@ -4,10 +4,10 @@
 // "clarified (retired)" is coloured as clarified.
 #include <string_view>
 
-namespace hw::app {
+namespace hw::cli {
 
 std::string_view status_color(std::string_view cell);  // claim status, stance
 std::string_view feed_state_color(
     std::string_view cell);  // ok | new | failing | waiting | disabled
 
-}  // namespace hw::app
+}  // namespace hw::cli

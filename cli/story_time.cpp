@@ -1,6 +1,6 @@
 #include "cli/story_time.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 std::string story_time_cell(std::optional<TimePoint> published, TimePoint first_seen) {
   if (published) {
@@ -9,4 +9,4 @@ std::string story_time_cell(std::optional<TimePoint> published, TimePoint first_
   return format_utc(first_seen) + std::string(kFirstSeenMarker);
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -6,7 +6,7 @@
 
 #include "util/time.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 // The marker after a first-seen time; a listing that used it prints kFirstSeenNote below.
 inline constexpr std::string_view kFirstSeenMarker = "*";
@@ -16,4 +16,4 @@ inline constexpr std::string_view kFirstSeenNote =
 // "2018-09-24T13:00:00Z" when the feed dated the story, else the first-seen time with the marker.
 std::string story_time_cell(std::optional<TimePoint> published, TimePoint first_seen);
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -7,7 +7,7 @@
 
 #include "util/printable.h"
 
-namespace hw::app {
+namespace hw::cli {
 namespace {
 
 // One character: its length in bytes and its display width.
@@ -233,4 +233,4 @@ void Table::print_csv(std::ostream& out) const {
   }
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace hw::app {
+namespace hw::cli {
 
 struct TableStyle {
   int width = 0;       // 0: no limit
@@ -53,4 +53,4 @@ std::string ellipsize(const std::string& text, std::size_t max);
 // then the host, "/…" and the end of the path ("example.org/…/yemen-hack.html").
 std::string shorten_link(const std::string& url, std::size_t max);
 
-}  // namespace hw::app
+}  // namespace hw::cli

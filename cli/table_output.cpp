@@ -1,6 +1,6 @@
 #include "cli/table_output.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 void print_table(const Table& table, const Invocation& inv, std::ostream& out) {
   if (inv.csv) {
@@ -10,4 +10,4 @@ void print_table(const Table& table, const Invocation& inv, std::ostream& out) {
   }
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

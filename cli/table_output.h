@@ -6,8 +6,8 @@
 #include "cli/commands.h"
 #include "cli/table.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 void print_table(const Table& table, const Invocation& inv, std::ostream& out);
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cstring>
 
-namespace hw::app {
+namespace hw::cli {
 
 int table_width(std::optional<int> asked, bool stdout_is_tty, const char* columns_env,
                 int tty_columns) {
@@ -49,4 +49,4 @@ Terminal stdout_terminal() {
   return t;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

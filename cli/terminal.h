@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-namespace hw::app {
+namespace hw::cli {
 
 enum class ColorWhen { automatic, always, never };
 
@@ -24,4 +24,4 @@ struct Terminal {
 };
 Terminal stdout_terminal();
 
-}  // namespace hw::app
+}  // namespace hw::cli

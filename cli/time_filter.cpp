@@ -4,7 +4,7 @@
 
 #include "app/config.h"
 
-namespace hw::app {
+namespace hw::cli {
 
 std::optional<TimePoint> parse_since(std::string_view text, TimePoint now) {
   if (auto t = parse_utc(text)) {
@@ -15,10 +15,10 @@ std::optional<TimePoint> parse_since(std::string_view text, TimePoint now) {
       return t;
     }
   }
-  if (auto age = parse_duration(text)) {
+  if (auto age = app::parse_duration(text)) {
     return now - *age;
   }
   return std::nullopt;
 }
 
-}  // namespace hw::app
+}  // namespace hw::cli

@@ -13,14 +13,14 @@
 #include "feeds/fetcher.h"
 #include "rules/matcher.h"
 
-namespace hw::app {
+namespace hw::daemon {
 namespace {
 
 using Steady = std::chrono::steady_clock;
 
 // Short enough for `systemctl status`: what ran, what failed, when the next feed is due, and
 // how many alerts still wait for the digest.
-std::string status_line(std::size_t feeds, const CycleReport& r, TimePoint at,
+std::string status_line(std::size_t feeds, const app::CycleReport& r, TimePoint at,
                         std::int64_t pending_alerts) {
   std::string line = std::to_string(feeds) + " feeds; last cycle " + format_utc(at) + ": " +
                      std::to_string(r.feeds - r.not_due) + " polled, " + std::to_string(r.failed) +
@@ -33,21 +33,21 @@ std::string status_line(std::size_t feeds, const CycleReport& r, TimePoint at,
 
 }  // namespace
 
-Daemon::Daemon(DaemonOptions options, Loaded loaded)
+Daemon::Daemon(DaemonOptions options, app::Loaded loaded)
     : m_options(std::move(options)), m_loaded(std::move(loaded)) {}
 
 int Daemon::run() {
   SignalWatcher signals;  // first: blocks the signals before any other thread exists
   Notifier notifier;
 
-  const auto db = database_path(m_options.paths, &m_loaded.config);
+  const auto db = app::database_path(m_options.paths, &m_loaded.config);
   // The lock first and for the daemon's whole life: a second daemon or a `poll --once` on
   // the same database is refused before it evaluates anything.
   std::optional<storage::WriterLock> lock;
   std::optional<storage::Store> store;
   try {
-    lock.emplace(take_writer_lock(db));
-    store.emplace(open_for_write(db));
+    lock.emplace(app::take_writer_lock(db));
+    store.emplace(app::open_for_write(db));
   } catch (const Failure& e) {
     log::error("daemon", "cannot open database", {{"db", db.string()}, {"error", e.what()}});
     return 1;
@@ -60,12 +60,12 @@ int Daemon::run() {
   notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; first cycle starting");
 
   // Limits from [fetch]; they take effect at start (a reload keeps the running fetcher).
-  feeds::FetchOptions fetch_options = fetch_options_for(m_loaded.config);
+  feeds::FetchOptions fetch_options = app::fetch_options_for(m_loaded.config);
   fetch_options.cancel = &signals.stop_requested();
   feeds::Fetcher fetcher(fetch_options);
   SystemClock clock;
   auto matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
-  learn_from_stored_matches(*store, *matcher);
+  app::learn_from_stored_matches(*store, *matcher);
   auto next_digest = Steady::now() + m_loaded.config.digest.interval;
   log::RepeatLimiter repeats;
   DaemonMetrics metrics(m_loaded.config.metrics);  // [metrics]: off unless listen is set
@@ -74,7 +74,7 @@ int Daemon::run() {
   // never stops polling.
   auto deliver_digest = [&] {
     try {
-      DigestDelivery delivery(m_loaded.config.digest, *store, clock);
+      app::DigestDelivery delivery(m_loaded.config.digest, *store, clock);
       const auto r = delivery.deliver();
       next_digest = Steady::now() + m_loaded.config.digest.interval;
       if (r.next_attempt_at) {
@@ -92,8 +92,11 @@ int Daemon::run() {
   auto deliver_hooks = [&] {
     next_webhooks = Steady::time_point::max();
     try {
-      if (const auto r = deliver_webhooks(m_loaded.config.webhooks, *store, clock); r.next_attempt_at) {
-        next_webhooks = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::max(*r.next_attempt_at - clock.now(), TimePoint::duration{}));
+      if (const auto r = app::deliver_webhooks(m_loaded.config.webhooks, *store, clock);
+          r.next_attempt_at) {
+        next_webhooks =
+            Steady::now() + std::chrono::duration_cast<Steady::duration>(
+                                std::max(*r.next_attempt_at - clock.now(), TimePoint::duration{}));
       }
     } catch (const Failure& e) {
       log::error("alerts", "webhook delivery aborted", {{"error", e.what()}});
@@ -106,17 +109,18 @@ int Daemon::run() {
     // Until the earliest feed is due (scheduler.h); poll_interval bounds the sleep.
     std::chrono::seconds wait = m_loaded.config.poll_interval;
     try {
-      PollCycle cycle(*store, fetcher, *matcher, clock);
+      app::PollCycle cycle(*store, fetcher, *matcher, clock);
       cycle.set_cancel(&signals.stop_requested());
       cycle.set_repeat_limiter(&repeats);
-      cycle.set_scheduling(schedule_policy_for(m_loaded.config), /*due_only=*/true);
+      cycle.set_scheduling(app::schedule_policy_for(m_loaded.config), /*due_only=*/true);
       cycle.set_factcheck(m_loaded.config.factcheck);
       const auto cycle_start = Steady::now();
       const auto report = cycle.run(m_loaded.config.feeds);
       const std::chrono::duration<double> took = Steady::now() - cycle_start;
       metrics.cycle_done(report, took.count(), clock.now(), *store);
-      wait = wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
-      const auto pending = static_cast<std::int64_t>(store->list_alerts(true).size());
+      wait =
+          app::wait_before_next_cycle(report.next_due, clock.now(), m_loaded.config.poll_interval);
+      const auto pending = static_cast<std::int64_t>(store->alerts().list_alerts(true).size());
       notifier.status(status_line(m_loaded.config.feeds.size(), report, clock.now(), pending));
       log::info("daemon", "cycle done",
                 {{"feeds", std::to_string(report.feeds)},
@@ -159,7 +163,7 @@ int Daemon::run() {
         reload();
         metrics.reloaded(m_loaded.config.metrics);
         matcher = std::make_unique<rules::Matcher>(m_loaded.claims);
-        learn_from_stored_matches(*store, *matcher);
+        app::learn_from_stored_matches(*store, *matcher);
         notifier.ready(std::to_string(m_loaded.config.feeds.size()) + " feeds; reloaded");
       }
     }
@@ -172,7 +176,7 @@ int Daemon::run() {
 
 void Daemon::reload() {
   try {
-    Loaded fresh = load_everything(m_options.config_file);
+    app::Loaded fresh = app::load_everything(m_options.config_file);
     if (!m_options.log_level) {
       if (auto level = log::level_from_string(fresh.config.log_level)) {
         const auto logging =
@@ -198,4 +202,4 @@ void Daemon::reload() {
   }
 }
 
-}  // namespace hw::app
+}  // namespace hw::daemon

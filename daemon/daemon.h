@@ -5,11 +5,11 @@
 #include "app/app.h"
 #include "util/log.h"
 
-namespace hw::app {
+namespace hw::daemon {
 
 struct DaemonOptions {
   std::filesystem::path config_file;
-  PathOptions paths;
+  app::PathOptions paths;
   std::optional<log::Level> log_level;  // --log-level; else the config's
   bool once = false;                    // one cycle, then exit (tests, cron)
 };
@@ -19,14 +19,14 @@ struct DaemonOptions {
 // the watchdog, and on SIGTERM abandon in-flight transfers, commit and exit 0.
 class Daemon {
  public:
-  Daemon(DaemonOptions options, Loaded loaded);
+  Daemon(DaemonOptions options, app::Loaded loaded);
   int run();
 
  private:
   void reload();
 
   DaemonOptions m_options;
-  Loaded m_loaded;
+  app::Loaded m_loaded;
 };
 
-}  // namespace hw::app
+}  // namespace hw::daemon

@@ -5,10 +5,10 @@
 #include "storage/metric_counts.h"
 #include "util/log.h"
 
-namespace hw::app {
+namespace hw::daemon {
 namespace {
 
-std::string listen_text(const MetricsConfig& config) {
+std::string listen_text(const app::MetricsConfig& config) {
   return config.listen ? config.listen->to_string() : std::string("off");
 }
 
@@ -25,9 +25,9 @@ std::optional<storage::MetricCounts> read_counts(storage::Store& store) {
 
 }  // namespace
 
-DaemonMetrics::DaemonMetrics(const MetricsConfig& config) : m_config(config) {
+DaemonMetrics::DaemonMetrics(const app::MetricsConfig& config) : m_config(config) {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
-  m_board.update([&](MetricsSnapshot& s) {
+  m_board.update([&](app::MetricsSnapshot& s) {
     s.process_start_time = std::chrono::duration<double>(now).count();
   });
   if (!config.listen) {
@@ -44,14 +44,14 @@ DaemonMetrics::DaemonMetrics(const MetricsConfig& config) : m_config(config) {
             {{"listen", config.listen->to_string()}, {"path", "/metrics"}});
 }
 
-void DaemonMetrics::cycle_done(const CycleReport& report, double seconds, TimePoint ended,
+void DaemonMetrics::cycle_done(const app::CycleReport& report, double seconds, TimePoint ended,
                                storage::Store& store) {
   if (!enabled()) {
     return;
   }
   const auto counts = read_counts(store);
-  m_board.update([&](MetricsSnapshot& s) {
-    add_cycle(s, report, seconds, ended);
+  m_board.update([&](app::MetricsSnapshot& s) {
+    app::add_cycle(s, report, seconds, ended);
     if (counts) {
       s.counts = counts;
     }
@@ -60,7 +60,7 @@ void DaemonMetrics::cycle_done(const CycleReport& report, double seconds, TimePo
 
 void DaemonMetrics::cycle_aborted() {
   if (enabled()) {
-    m_board.update([](MetricsSnapshot& s) { ++s.cycles_aborted; });
+    m_board.update([](app::MetricsSnapshot& s) { ++s.cycles_aborted; });
   }
 }
 
@@ -69,15 +69,15 @@ void DaemonMetrics::refresh(storage::Store& store) {
     return;
   }
   if (const auto counts = read_counts(store)) {
-    m_board.update([&](MetricsSnapshot& s) { s.counts = counts; });
+    m_board.update([&](app::MetricsSnapshot& s) { s.counts = counts; });
   }
 }
 
-void DaemonMetrics::reloaded(const MetricsConfig& config) const {
+void DaemonMetrics::reloaded(const app::MetricsConfig& config) const {
   if (listen_text(config) != listen_text(m_config)) {
     log::warning("daemon", "metrics listen changed; it takes effect at restart",
                  {{"running", listen_text(m_config)}, {"configured", listen_text(config)}});
   }
 }
 
-}  // namespace hw::app
+}  // namespace hw::daemon

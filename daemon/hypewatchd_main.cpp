@@ -36,7 +36,7 @@ int run(int argc, char** argv) {
     return 0;
   }
 
-  hw::app::DaemonOptions options;
+  hw::daemon::DaemonOptions options;
   if (!config_arg.empty()) {
     options.paths.config = config_arg;
   }
@@ -75,7 +75,7 @@ int run(int argc, char** argv) {
     return 1;
   }
 
-  hw::app::Daemon daemon(std::move(options), std::move(loaded));
+  hw::daemon::Daemon daemon(std::move(options), std::move(loaded));
   return daemon.run();
 }
 

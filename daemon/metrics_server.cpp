@@ -13,11 +13,11 @@
 #include "util/log.h"
 #include "util/prometheus_text.h"
 
-namespace hw::app {
+namespace hw::daemon {
 
 // What the handler thread needs; on the heap so that its address survives moving the server.
 struct MetricsServer::State {
-  const MetricsBoard* board = nullptr;
+  const app::MetricsBoard* board = nullptr;
   std::string address;
   bool started = false;
   std::mutex mutex;         // guards start_error (MHD may log from its thread)
@@ -92,7 +92,7 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
   const auto* state = static_cast<const MetricsServer::State*>(cls);
   // A copy under the board's mutex, rendered outside it: the poll loop waits at most for that copy.
   // For HEAD, libmicrohttpd sends the headers (Content-Length included) without the body.
-  return reply(connection, MHD_HTTP_OK, render_metrics(state->board->copy()),
+  return reply(connection, MHD_HTTP_OK, app::render_metrics(state->board->copy()),
                kPrometheusContentType);
 }
 
@@ -107,8 +107,8 @@ MetricsServer::~MetricsServer() {
   m_daemon.reset();  // stop the thread before the state it reads goes
 }
 
-Expected<MetricsServer> MetricsServer::start(const ListenAddress& address,
-                                             const MetricsBoard& board) {
+Expected<MetricsServer> MetricsServer::start(const app::ListenAddress& address,
+                                             const app::MetricsBoard& board) {
   auto state = std::make_unique<State>();
   state->board = &board;
   state->address = address.to_string();
@@ -149,4 +149,4 @@ Expected<MetricsServer> MetricsServer::start(const ListenAddress& address,
   return MetricsServer(std::move(state), std::unique_ptr<MHD_Daemon, StopDaemon>(raw));
 }
 
-}  // namespace hw::app
+}  // namespace hw::daemon

@@ -10,13 +10,14 @@
 
 struct MHD_Daemon;
 
-namespace hw::app {
+namespace hw::daemon {
 
 class MetricsServer {
  public:
   // Binds `address` and starts serving `board` (which must outlive the server). An error names
   // the address and why, e.g. "metrics listener 127.0.0.1:9464: Address already in use".
-  static Expected<MetricsServer> start(const ListenAddress& address, const MetricsBoard& board);
+  static Expected<MetricsServer> start(const app::ListenAddress& address,
+                                       const app::MetricsBoard& board);
 
   MetricsServer(MetricsServer&&) noexcept;
   MetricsServer& operator=(MetricsServer&&) noexcept;
@@ -35,4 +36,4 @@ class MetricsServer {
   std::unique_ptr<MHD_Daemon, StopDaemon> m_daemon;
 };
 
-}  // namespace hw::app
+}  // namespace hw::daemon

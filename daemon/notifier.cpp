@@ -5,7 +5,7 @@
 
 #include "util/log.h"
 
-namespace hw::app {
+namespace hw::daemon {
 
 Notifier::Notifier() {
   uint64_t usec = 0;
@@ -47,4 +47,4 @@ void Notifier::watchdog() {
   send("WATCHDOG=1");
 }
 
-}  // namespace hw::app
+}  // namespace hw::daemon

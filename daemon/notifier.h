@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-namespace hw::app {
+namespace hw::daemon {
 
 // The systemd notification protocol (sd_notify). Harmless outside systemd: with no
 // NOTIFY_SOCKET every call does nothing.
@@ -24,4 +24,4 @@ class Notifier {
   std::optional<std::chrono::milliseconds> m_watchdog_period;
 };
 
-}  // namespace hw::app
+}  // namespace hw::daemon

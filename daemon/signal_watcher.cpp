@@ -3,7 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
-namespace hw::app {
+namespace hw::daemon {
 namespace {
 
 sigset_t watched() {
@@ -60,4 +60,4 @@ void SignalWatcher::wait_until(std::chrono::steady_clock::time_point deadline) {
   m_cv.wait_until(lock, deadline, [this] { return m_stop.load() || m_reload.load(); });
 }
 
-}  // namespace hw::app
+}  // namespace hw::daemon

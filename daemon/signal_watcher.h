@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-namespace hw::app {
+namespace hw::daemon {
 
 // Receives SIGTERM/SIGINT/SIGHUP on its own thread (sigwait) and turns them into flags the
 // main loop can wait on. Construct it before any other thread starts: it blocks those signals
@@ -34,4 +34,4 @@ class SignalWatcher {
   std::thread m_thread;
 };
 
-}  // namespace hw::app
+}  // namespace hw::daemon

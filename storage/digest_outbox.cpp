@@ -1,6 +1,7 @@
 #include "storage/digest_outbox.h"
 
 #include "storage/alert_rows.h"
+#include "storage/mention_counts.h"
 #include "storage/transaction.h"
 
 namespace hw::storage {
@@ -151,26 +152,14 @@ std::vector<AlertRecord> DigestOutbox::undelivered() const {
 
 std::vector<MentionSeries> DigestOutbox::mentions(const std::vector<std::string>& claim_ids,
                                                   int days, TimePoint now) const {
-  std::vector<MentionSeries> out;
+  // UTC days through the mention count's right-closed windows: each ends at 23:59:59, so a
+  // story at midnight opens its day (times are whole seconds).
   const auto today = std::chrono::floor<std::chrono::days>(now);
-  const TimePoint start = today - std::chrono::days(days - 1);
+  const MentionWindows windows{today + std::chrono::days(1) - std::chrono::seconds(1),
+                               std::chrono::hours(24), days};
+  std::vector<MentionSeries> out;
   for (const auto& claim : claim_ids) {
-    MentionSeries series{claim, std::vector<int>(static_cast<std::size_t>(days), 0)};
-    auto st = m_db.cached(
-        "SELECT coalesce(s.published_at, s.first_seen_at) AS t FROM matches m "
-        "JOIN stories s ON s.id = m.story_id WHERE m.claim_id = ?1 AND t >= ?2 "
-        "GROUP BY m.story_id");
-    st->bind(1, claim).bind(2, start);
-    while (st->step()) {
-      const auto t = st->column_time(0);
-      const auto day =
-          (std::chrono::floor<std::chrono::days>(t) - (today - std::chrono::days(days - 1)))
-              .count();
-      if (day >= 0 && day < days) {
-        ++series.per_day[static_cast<std::size_t>(day)];
-      }
-    }
-    out.push_back(std::move(series));
+    out.push_back({claim, mention_counts(m_db, claim, windows)});
   }
   return out;
 }

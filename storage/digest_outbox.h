@@ -28,7 +28,7 @@ struct DigestBatch {
   std::vector<AlertRecord> alerts;  // oldest first
 };
 
-// Mentions of one claim per UTC day (story published time, else first seen), oldest first.
+// Mentions of one claim per UTC day (the mention count, storage/mention_counts.h), oldest first.
 struct MentionSeries {
   std::string claim_id;
   std::vector<int> per_day;

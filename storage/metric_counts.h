@@ -23,7 +23,7 @@ struct MetricCounts {
 };
 
 // A handful of count(*) ... GROUP BY queries, the same conditions as `hypewatch stats` and
-// Store::list_alerts(true). Throws StorageError.
+// AlertStore::list_alerts(true). Throws StorageError.
 MetricCounts read_metric_counts(Database& db);
 
 }  // namespace hw::storage

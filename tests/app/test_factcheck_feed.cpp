@@ -47,13 +47,13 @@ void publish(const std::filesystem::path& www, const std::string& host) {
 }
 
 std::string status_of(const hw::storage::Store& store, const std::string& claim) {
-  return std::string(hw::to_string(store.claim(claim).value().status));
+  return std::string(hw::to_string(store.claims().claim(claim).value().status));
 }
 
 // The history entry that moved `claim` to `status`.
 hw::storage::HistoryEntry entry_to(const hw::storage::Store& store, const std::string& claim,
                                    hw::ClaimStatus status) {
-  for (const auto& e : store.history(claim)) {
+  for (const auto& e : store.claims().history(claim)) {
     if (e.change.to == status && e.change.from) {
       return e;
     }
@@ -119,7 +119,7 @@ TEST_CASE("a fact-check feed's verdicts move the claims, once, and a missing pag
              Contains("Meter Desk") && Contains("appearance " + server.url("/files/news/bridge.html")));
 
   const auto counts = store.counts();
-  const auto alerts = store.list_alerts().size();
+  const auto alerts = store.alerts().list_alerts().size();
 
   SECTION("polling again adds nothing") {
     clock.advance(minutes(10));  // the missing page's retry is due after 15 minutes
@@ -129,7 +129,7 @@ TEST_CASE("a fact-check feed's verdicts move the claims, once, and a missing pag
     CHECK(again.factcheck_pages == 0);
     CHECK(store.counts().matches == counts.matches);
     CHECK(store.counts().history == counts.history);
-    CHECK(store.list_alerts().size() == alerts);
+    CHECK(store.alerts().list_alerts().size() == alerts);
   }
 
   SECTION("a revised item refetches its page conditionally and judges nothing again") {
@@ -146,7 +146,7 @@ TEST_CASE("a fact-check feed's verdicts move the claims, once, and a missing pag
     CHECK_FALSE(server.last_header("/files/pants-on-fire.html", "If-None-Match").empty());
     CHECK(again.alerts.empty());
     CHECK(store.counts().matches == counts.matches);
-    CHECK(store.list_alerts().size() == alerts);
+    CHECK(store.alerts().list_alerts().size() == alerts);
   }
 
   SECTION("a failed page is retried after its backoff, and reported again") {

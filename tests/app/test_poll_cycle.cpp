@@ -67,7 +67,7 @@ TEST_CASE("a cycle records each failing feed with its reason and keeps the good 
   CHECK(report.alerts[0].claim_id == "lighthouse-demolition");
   CHECK(report.alerts[0].to == hw::ClaimStatus::reported);
 
-  auto listed = store.list_feeds();
+  auto listed = store.feeds().list_feeds();
   CHECK(feed_with(listed, good).stories == 2);
   CHECK(feed_with(listed, good).last_http_status == 200);
   CHECK(feed_with(listed, good).error_count == 0);
@@ -95,7 +95,7 @@ TEST_CASE("a cycle records each failing feed with its reason and keeps the good 
     CHECK(after.stories == before.stories);
     CHECK(after.revisions == before.revisions);
     CHECK(after.matches == before.matches);
-    listed = store.list_feeds();
+    listed = store.feeds().list_feeds();
     CHECK(feed_with(listed, missing).error_count == 2);
     CHECK(feed_with(listed, good).error_count == 0);
     CHECK(feed_with(listed, good).last_polled_at == clock.now());
@@ -115,7 +115,7 @@ TEST_CASE("a cycle records each failing feed with its reason and keeps the good 
     REQUIRE(second.alerts.size() == 1);
     CHECK(second.alerts[0].from == hw::ClaimStatus::reported);
     CHECK(second.alerts[0].to == hw::ClaimStatus::clarified);
-    const auto history = store.history("lighthouse-demolition");
+    const auto history = store.claims().history("lighthouse-demolition");
     REQUIRE(history.size() == 3);
     CHECK(history.back().change.to == hw::ClaimStatus::clarified);
     CHECK(history.back().story_title == "Mayor says the old lighthouse will be demolished");
@@ -164,7 +164,7 @@ TEST_CASE("a feed failing for a day raises one feed_failing alert per failure st
   CHECK(failing_alerts(cycle.run(feeds)) == 1);
 
   // Stored like any alert, without a claim, for the digest and webhooks.
-  const auto stored = store.list_alerts();
+  const auto stored = store.alerts().list_alerts();
   CHECK(std::ranges::count_if(stored, [](const auto& r) {
           return r.alert.kind == hw::AlertKind::feed_failing && r.alert.claim_id.empty();
         }) == 2);

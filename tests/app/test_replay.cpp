@@ -99,13 +99,13 @@ Outcome run(int polls) {
     clock.advance(hours(1));
   }
   Outcome o;
-  for (const auto& e : store.history("moon-hotel")) {
+  for (const auto& e : store.claims().history("moon-hotel")) {
     const auto& c = e.change;
     o.history.push_back(hw::format_utc(c.at) + " " +
                         (c.from ? std::string(hw::to_string(*c.from)) : "-") + "->" +
                         std::string(hw::to_string(c.to)) + " " + c.actor + " " + e.story_title);
   }
-  for (const auto& r : store.list_alerts()) {
+  for (const auto& r : store.alerts().list_alerts()) {
     const auto& a = r.alert;
     o.alerts.push_back(hw::format_utc(a.at) + " " + std::string(hw::to_string(a.kind)) + " #" +
                        std::to_string(a.repeat_count) + " " + a.story_title + " " + a.message);
@@ -177,9 +177,9 @@ std::vector<std::string> run_statement(int polls) {
     clock.advance(hours(1));
   }
   std::vector<std::string> out;
-  for (const auto& s : store.stored_stories(std::nullopt, 100)) {
+  for (const auto& s : store.stories().stored_stories(std::nullopt, 100)) {
     std::string line = s.story.title + ":";
-    for (const auto& m : store.matches_for_story(s.story_id)) {
+    for (const auto& m : store.claims().matches_for_story(s.story_id)) {
       line += " " + m.match.claim_id;
     }
     out.push_back(line);

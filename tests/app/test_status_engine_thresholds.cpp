@@ -60,7 +60,7 @@ struct Desk {
     hw::app::PollCycle cycle(store, fetcher, matcher, clock);
     return cycle.run({{feed_url, "", std::nullopt}});
   }
-  hw::ClaimStatus status() const { return store.claim("bridge-closure")->status; }
+  hw::ClaimStatus status() const { return store.claims().claim("bridge-closure")->status; }
 };
 
 }  // namespace
@@ -85,7 +85,7 @@ TEST_CASE("disputed needs two distinct sites; the history names them") {
   desk.clock.advance(hours(1));
   desk.poll(items);
   CHECK(desk.status() == hw::ClaimStatus::disputed);
-  const auto history = desk.store.history("bridge-closure");
+  const auto history = desk.store.claims().history("bridge-closure");
   REQUIRE(history.size() == 3);
   CHECK(history.back().change.to == hw::ClaimStatus::disputed);
   CHECK_THAT(history.back().change.rule,
@@ -110,7 +110,7 @@ TEST_CASE("a claim can ask for more sources, or accept one") {
                "Traffic. The harbour bridge is busy. Works will close lanes. Only the footpath "
                "is affected.",
                "Mon, 03 Mar 2014 09:00:00 GMT"}});
-  CHECK(picky.store.matches_for_claim("bridge-closure").size() == 1);
+  CHECK(picky.store.claims().matches_for_claim("bridge-closure").size() == 1);
   CHECK(picky.status() == hw::ClaimStatus::tracked);
 }
 
@@ -120,11 +120,11 @@ TEST_CASE("one authoritative story clarifies; a manual status is respected by th
               "Mon, 03 Mar 2014 08:00:00 GMT"}});
   REQUIRE(desk.status() == hw::ClaimStatus::reported);
 
-  hw::app::Invocation inv;
+  hw::cli::Invocation inv;
   inv.paths.db = desk.dir / "hw.db";
   std::ostringstream out;
   desk.clock.advance(hours(1));
-  REQUIRE(hw::app::cmd_claim_set_status(inv, "bridge-closure", "confirmed",
+  REQUIRE(hw::cli::cmd_claim_set_status(inv, "bridge-closure", "confirmed",
                                         "council minutes of 3 March", desk.clock, out) == 0);
   CHECK_THAT(out.str(), Contains("reported -> confirmed"));
   REQUIRE(desk.status() == hw::ClaimStatus::confirmed);
@@ -135,19 +135,19 @@ TEST_CASE("one authoritative story clarifies; a manual status is respected by th
              {"2", "https://news-b.example/2", "Harbour bridge: only the footpath will close",
               "Mon, 03 Mar 2014 14:00:00 GMT"}});
   CHECK(desk.status() == hw::ClaimStatus::confirmed);  // a clarification would have moved it
-  const auto history = desk.store.history("bridge-closure");
+  const auto history = desk.store.claims().history("bridge-closure");
   REQUIRE(history.size() == 3);
   CHECK(history.back().change.actor == "manual");
   CHECK(history.back().change.reason == "council minutes of 3 March");
   CHECK_FALSE(history.back().change.story_id.has_value());
 
   CHECK_THROWS_WITH(
-      hw::app::cmd_claim_set_status(inv, "bridge-closure", "debunked", "x", desk.clock, out),
+      hw::cli::cmd_claim_set_status(inv, "bridge-closure", "debunked", "x", desk.clock, out),
       Contains("invalid status 'debunked'"));
   CHECK_THROWS_WITH(
-      hw::app::cmd_claim_set_status(inv, "bridge-closure", "disputed", " ", desk.clock, out),
+      hw::cli::cmd_claim_set_status(inv, "bridge-closure", "disputed", " ", desk.clock, out),
       Contains("--reason is required"));
   CHECK_THROWS_WITH(
-      hw::app::cmd_claim_set_status(inv, "no-such-claim", "disputed", "x", desk.clock, out),
+      hw::cli::cmd_claim_set_status(inv, "no-such-claim", "disputed", "x", desk.clock, out),
       Contains("unknown claim 'no-such-claim'"));
 }

@@ -43,7 +43,7 @@ void raise_alert(const std::filesystem::path& db, hw::AlertKind kind, const std:
   a.to = hw::ClaimStatus::disputed;
   a.message = message;
   w.alerts.push_back(a);
-  REQUIRE(store.record_evaluation(w));
+  REQUIRE(store.claims().record_evaluation(w));
 }
 
 // Each round over a store opened afresh, as after a restart of the daemon.
@@ -71,7 +71,7 @@ TEST_CASE("webhook: fails, times out, then accepts; signed, in order, once acros
     hw::Claim claim;
     claim.id = "moon-cheese";
     claim.statement = "The moon is made of cheese.";
-    store.sync_claims({{claim, "h1"}}, clock.now());
+    store.claims().sync_claims({{claim, "h1"}}, clock.now());
   }
   raise_alert(db, hw::AlertKind::status_change, "before the webhook existed", clock.now());
 
@@ -156,7 +156,7 @@ TEST_CASE("webhook: an unreadable secret file is a failure with the path, nothin
     hw::Claim claim;
     claim.id = "moon-cheese";
     claim.statement = "The moon is made of cheese.";
-    store.sync_claims({{claim, "h1"}}, clock.now());
+    store.claims().sync_claims({{claim, "h1"}}, clock.now());
   }
   hw::app::WebhookConfig hook;
   hook.url = "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hook";

@@ -17,7 +17,7 @@ std::vector<json> classify(const std::string& input, const std::string& claims =
                            int* exit_code = nullptr, std::string* raw = nullptr) {
   std::istringstream in(input);
   std::ostringstream out, err;
-  const int rc = hw::app::cmd_classify(claims, in, out, err);
+  const int rc = hw::cli::cmd_classify(claims, in, out, err);
   if (exit_code != nullptr) {
     *exit_code = rc;
   }

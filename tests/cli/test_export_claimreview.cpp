@@ -62,15 +62,15 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
     moon.statement = "The moon is made of cheese.";
     mars.id = "mars-base";
     mars.statement = "NASA will open a base on Mars in 2030.";
-    store.sync_claims({{moon, "h1"}, {mars, "h2"}}, t0);
-    const auto feed = store.ensure_feed("https://news.example.org/rss");
+    store.claims().sync_claims({{moon, "h1"}, {mars, "h2"}}, t0);
+    const auto feed = store.feeds().ensure_feed("https://news.example.org/rss");
     auto add_story = [&](const std::string& link, hw::TimePoint at) {
       hw::Story s;
       s.guid = link;
       s.link = link;
       s.title = "story " + link;
       s.published = at;
-      return store.upsert_story(feed, s, at);
+      return store.stories().upsert_story(feed, s, at);
     };
     const auto first = add_story("https://news.example.org/a", t0 + 1h);
     const auto later = add_story("https://news.example.org/b", t0 + 5h);
@@ -95,16 +95,16 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
         c.actor = "engine";
         w.changes.push_back(c);
       }
-      REQUIRE(store.record_evaluation(w));
+      REQUIRE(store.claims().record_evaluation(w));
     };
     record(later, hw::Stance::supports, std::nullopt, t0 + 5h);
     record(first, hw::Stance::supports, hw::ClaimStatus::reported, t0 + 1h);
     record(denial, hw::Stance::refutes, hw::ClaimStatus::disputed, t0 + 9h);
   }
-  hw::app::Invocation inv;
+  hw::cli::Invocation inv;
   inv.paths.db = db;
   std::ostringstream out, err;
-  REQUIRE(hw::app::cmd_export_claimreview(
+  REQUIRE(hw::cli::cmd_export_claimreview(
               inv, {{}, "https://claims.example.org/review", "Example Desk"}, out, err) == 0);
   const json doc = json::parse(out.str());
   REQUIRE(doc.is_array());
@@ -125,7 +125,7 @@ TEST_CASE("export claimreview: disputed claim with its appearances; undecided cl
   CHECK(err.str().empty());
 
   std::ostringstream out2, err2;
-  CHECK(hw::app::cmd_export_claimreview(inv, {{"mars-base"}, "", ""}, out2, err2) == 65);
+  CHECK(hw::cli::cmd_export_claimreview(inv, {{"mars-base"}, "", ""}, out2, err2) == 65);
   CHECK(err2.str() ==
         "hypewatch export: claim mars-base is tracked: no verdict to export (only disputed, "
         "clarified, confirmed, retracted)\n");

@@ -3,7 +3,7 @@
 
 #include "cli/feed_url_guess.h"
 
-using hw::app::scheme_missing_guess;
+using hw::cli::scheme_missing_guess;
 
 TEST_CASE("host-looking arguments without a scheme get an https:// suggestion") {
   CHECK(scheme_missing_guess("www.example.org/rss.xml") == "https://www.example.org/rss.xml");

@@ -30,7 +30,7 @@ TEST_CASE("OPML: nested outlines are flattened, duplicates dropped, errors name 
   <outline text="Wire again" xmlUrl="https://wire.example/rss"/>
   <outline text="just a link" htmlUrl="https://example.org/"/>
 </body></opml>)";
-  auto feeds = hw::app::parse_opml(opml, "subs.opml");
+  auto feeds = hw::cli::parse_opml(opml, "subs.opml");
   REQUIRE(feeds);
   REQUIRE(feeds->size() == 2);
   CHECK((*feeds)[0].url == "https://wire.example/rss");
@@ -38,16 +38,16 @@ TEST_CASE("OPML: nested outlines are flattened, duplicates dropped, errors name 
   CHECK((*feeds)[1].url == "http://gazette.example/feed");
   CHECK((*feeds)[1].title == "Gazette");
 
-  auto bad = hw::app::parse_opml("<opml>\n<body>\n<outline></body></opml>", "x.opml");
+  auto bad = hw::cli::parse_opml("<opml>\n<body>\n<outline></body></opml>", "x.opml");
   REQUIRE_FALSE(bad);
   CHECK_THAT(bad.error().message, Contains("x.opml:3: XML error"));
-  auto rss = hw::app::parse_opml("<rss version='2.0'/>", "y.opml");
+  auto rss = hw::cli::parse_opml("<rss version='2.0'/>", "y.opml");
   REQUIRE_FALSE(rss);
   CHECK(rss.error().message == "y.opml: not OPML (root element <rss>)");
 
   // Round trip through write_opml, with characters that need escaping.
-  const std::string out = hw::app::write_opml({{"https://a.example/?x=1&y=2", "A & \"B\""}}, "t");
-  auto back = hw::app::parse_opml(out, "out.opml");
+  const std::string out = hw::cli::write_opml({{"https://a.example/?x=1&y=2", "A & \"B\""}}, "t");
+  auto back = hw::cli::parse_opml(out, "out.opml");
   REQUIRE(back);
   REQUIRE(back->size() == 1);
   CHECK((*back)[0].url == "https://a.example/?x=1&y=2");
@@ -114,7 +114,7 @@ TEST_CASE("feeds add/remove/import/export, and DB feeds polled beside config fee
 
   auto exported = with({"feeds", "export"});
   REQUIRE(exported.exit_code == 0);
-  auto listed = hw::app::parse_opml(exported.out, "export");
+  auto listed = hw::cli::parse_opml(exported.out, "export");
   REQUIRE(listed);
   CHECK(listed->size() == 3);
 

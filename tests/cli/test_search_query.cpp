@@ -3,7 +3,7 @@
 
 #include "cli/search_query.h"
 
-using hw::app::fts_query_for_words;
+using hw::cli::fts_query_for_words;
 
 TEST_CASE("each word becomes an FTS5 string, so punctuation and operators are just words") {
   CHECK(fts_query_for_words("u.s.") == "\"u.s.\"");

@@ -5,7 +5,7 @@
 #include "cli/table.h"
 
 using Catch::Matchers::Contains;
-using hw::app::Table;
+using hw::cli::Table;
 
 namespace {
 
@@ -18,7 +18,7 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
-std::string printed(const Table& t, hw::app::TableStyle style = {}) {
+std::string printed(const Table& t, hw::cli::TableStyle style = {}) {
   std::ostringstream out;
   t.print(out, style);
   return out.str();
@@ -27,12 +27,12 @@ std::string printed(const Table& t, hw::app::TableStyle style = {}) {
 }  // namespace
 
 TEST_CASE("display width counts CJK and emoji as two columns, combining marks as none") {
-  CHECK(hw::app::display_width("abc") == 3);
-  CHECK(hw::app::display_width("é") == 1);          // precomposed
-  CHECK(hw::app::display_width("e\xCC\x81") == 1);  // e + combining acute
-  CHECK(hw::app::display_width("中国") == 4);
-  CHECK(hw::app::display_width("\xF0\x9F\x98\x80") == 2);  // 😀
-  CHECK(hw::app::display_width("\xFF") == 1);              // not UTF-8: one column
+  CHECK(hw::cli::display_width("abc") == 3);
+  CHECK(hw::cli::display_width("é") == 1);          // precomposed
+  CHECK(hw::cli::display_width("e\xCC\x81") == 1);  // e + combining acute
+  CHECK(hw::cli::display_width("中国") == 4);
+  CHECK(hw::cli::display_width("\xF0\x9F\x98\x80") == 2);  // 😀
+  CHECK(hw::cli::display_width("\xFF") == 1);              // not UTF-8: one column
 }
 
 TEST_CASE("columns line up by display width, wide characters included") {
@@ -57,7 +57,7 @@ TEST_CASE("a table wider than the terminal shortens links, then the flexible col
   const auto out = lines(printed(t, {.width = 80}));
   REQUIRE(out.size() == 2);
   for (const auto& line : out) {
-    CHECK(hw::app::display_width(line) <= 80);
+    CHECK(hw::cli::display_width(line) <= 80);
   }
   CHECK_THAT(out[1], Contains("example.org/…") && Contains("hack.html"));
   CHECK_THAT(out[1], Contains("s…"));
@@ -77,13 +77,13 @@ TEST_CASE("with a wide terminal a long statement is not cut") {
 
 TEST_CASE("links are shortened to host, an ellipsis and the end of the path") {
   const std::string url = "https://www.meridianwire.example/world/2012/05/24/state-yemen-ads";
-  CHECK(hw::app::shorten_link(url, 200) == url);
-  const auto short_link = hw::app::shorten_link(url, 40);
-  CHECK(hw::app::display_width(short_link) <= 40);
+  CHECK(hw::cli::shorten_link(url, 200) == url);
+  const auto short_link = hw::cli::shorten_link(url, 40);
+  CHECK(hw::cli::display_width(short_link) <= 40);
   CHECK_THAT(short_link, Contains("meridianwire.example/…") && Contains("yemen-ads"));
   CHECK_THAT(short_link, !Contains("https://"));
   // Too little room for a useful end of the path: the host alone.
-  CHECK(hw::app::shorten_link("https://pacificpolicy.example/2012/09/14/hype", 26) ==
+  CHECK(hw::cli::shorten_link("https://pacificpolicy.example/2012/09/14/hype", 26) ==
         "pacificpolicy.example/…");
 }
 

@@ -150,7 +150,7 @@ TEST_CASE("SIGTERM during a large poll abandons transfers promptly and exits 0")
 
   // Abandoned feeds are not blamed: no error recorded, they are fetched again next start.
   auto store = hw::storage::Store::open(dir / "hw.db", hw::storage::OpenMode::read_only);
-  for (const auto& f : store.list_feeds()) {
+  for (const auto& f : store.feeds().list_feeds()) {
     CHECK(f.error_count == 0);
   }
 }

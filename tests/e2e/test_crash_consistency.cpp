@@ -232,7 +232,7 @@ TEST_CASE("kill -9 during digest delivery: every alert delivered, none under two
     hw::Claim claim;
     claim.id = "yemen-hacking";
     claim.statement = "The State Department hacked al-Qaeda websites in Yemen.";
-    store.sync_claims({{claim, "def"}}, hw::SystemClock{}.now());
+    store.claims().sync_claims({{claim, "def"}}, hw::SystemClock{}.now());
   }
 
   std::set<std::string> markers;
@@ -253,7 +253,7 @@ TEST_CASE("kill -9 during digest delivery: every alert delivered, none under two
         markers.insert(a.message);
         w.alerts.push_back(a);
       }
-      REQUIRE(store.record_evaluation(w));
+      REQUIRE(store.claims().record_evaluation(w));
     }
     const std::size_t before = received().size();
     hw::test::ChildProcess child(send, (dir / ("send-" + std::to_string(round) + ".log")).string());
@@ -285,7 +285,7 @@ TEST_CASE("kill -9 during digest delivery: every alert delivered, none under two
   }
   check_invariants(db);
   auto store = hw::storage::Store::open(db, hw::storage::OpenMode::read_only);
-  CHECK(store.list_alerts(true).empty());
+  CHECK(store.alerts().list_alerts(true).empty());
 
   // Every alert arrived, and any alert that arrived twice did so under one Message-ID: the
   // copy a receiver drops by that header (at-least-once delivery).

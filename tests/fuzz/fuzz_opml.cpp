@@ -7,9 +7,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto feeds =
-      hw::app::parse_opml(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.opml");
+      hw::cli::parse_opml(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.opml");
   if (feeds) {
-    (void)hw::app::write_opml(*feeds, "round trip");
+    (void)hw::cli::write_opml(*feeds, "round trip");
   }
   return 0;
 }

@@ -68,8 +68,8 @@ TEST_CASE("reopening a migrated database changes nothing and keeps the data") {
   const auto path = dir / "hw.db";
   {
     Store store = Store::open(path, OpenMode::read_write);
-    store.ensure_feed("file:///feeds/a.xml");
-    store.list_feeds();
+    store.feeds().ensure_feed("file:///feeds/a.xml");
+    store.feeds().list_feeds();
   }
   // The last connection closed cleanly (no statement left unfinalized): SQLite checkpointed
   // and emptied the write-ahead log, which stays for readers without write access.
@@ -166,15 +166,16 @@ TEST_CASE("a read-only store refuses writes with a clear message") {
   const auto path = dir / "hw.db";
   { Store::open(path, OpenMode::read_write); }
   Store reader = Store::open(path, OpenMode::read_only);
-  CHECK_THROWS_WITH(reader.ensure_feed("https://example.org/rss"), Contains("is open read-only"));
-  CHECK(reader.list_feeds().empty());
+  CHECK_THROWS_WITH(reader.feeds().ensure_feed("https://example.org/rss"),
+                    Contains("is open read-only"));
+  CHECK(reader.feeds().list_feeds().empty());
 }
 
 TEST_CASE("a reader opens and reads while a writer holds the write lock in WAL mode") {
   hw::test::TempDir dir;
   const auto path = dir / "hw.db";
   Store writer = Store::open(path, OpenMode::read_write);
-  writer.ensure_feed("https://example.org/committed");
+  writer.feeds().ensure_feed("https://example.org/committed");
 
   // A second connection holds an open write transaction with an uncommitted row, as the
   // daemon does in the middle of record_evaluation.
@@ -186,12 +187,12 @@ TEST_CASE("a reader opens and reads while a writer holds the write lock in WAL m
 
   const auto started = std::chrono::steady_clock::now();
   Store reader = Store::open(path, OpenMode::read_only);
-  const auto feeds = reader.list_feeds();
+  const auto feeds = reader.feeds().list_feeds();
   REQUIRE(feeds.size() == 1);
   CHECK(feeds[0].url == "https://example.org/committed");
   // WAL readers do not wait for the writer (the busy timeout would be 5 s).
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
 
   tx.commit();
-  CHECK(reader.list_feeds().size() == 2);
+  CHECK(reader.feeds().list_feeds().size() == 2);
 }

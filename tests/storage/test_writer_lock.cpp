@@ -40,16 +40,16 @@ TEST_CASE("recording an evaluation claims its queue entry: the second evaluator 
   hw::Claim claim;
   claim.id = "yemen-hacking";
   claim.statement = "The State Department hacked al-Qaeda websites in Yemen.";
-  a.sync_claims({{claim, "def-1"}}, t0);
-  const auto feed = a.ensure_feed("https://news.example/rss");
+  a.claims().sync_claims({{claim, "def-1"}}, t0);
+  const auto feed = a.feeds().ensure_feed("https://news.example/rss");
   hw::Story story;
   story.guid = "urn:1";
   story.title = "Clinton: we hacked al-Qaeda sites";
   story.published = t0;
-  const auto up = a.upsert_story(feed, story, t0);
+  const auto up = a.stories().upsert_story(feed, story, t0);
 
-  const auto seen_by_a = a.pending_evaluations();
-  const auto seen_by_b = b.pending_evaluations();
+  const auto seen_by_a = a.stories().pending_evaluations();
+  const auto seen_by_b = b.stories().pending_evaluations();
   REQUIRE(seen_by_a.size() == 1);
   REQUIRE(seen_by_b.size() == 1);
 
@@ -80,11 +80,11 @@ TEST_CASE("recording an evaluation claims its queue entry: the second evaluator 
     w.alerts = {alert};
     return w;
   };
-  CHECK(a.record_evaluation(evaluation()));
-  CHECK_FALSE(b.record_evaluation(evaluation()));
+  CHECK(a.claims().record_evaluation(evaluation()));
+  CHECK_FALSE(b.claims().record_evaluation(evaluation()));
 
-  CHECK(a.list_alerts().size() == 1);
-  CHECK(a.history("yemen-hacking").size() == 2);  // initial + one change, not two
-  CHECK(a.matches_for_claim("yemen-hacking").size() == 1);
-  CHECK(a.pending_evaluations().empty());
+  CHECK(a.alerts().list_alerts().size() == 1);
+  CHECK(a.claims().history("yemen-hacking").size() == 2);  // initial + one change, not two
+  CHECK(a.claims().matches_for_claim("yemen-hacking").size() == 1);
+  CHECK(a.stories().pending_evaluations().empty());
 }

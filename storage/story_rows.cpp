@@ -1,0 +1,48 @@
+#include "storage/story_rows.h"
+
+#include "util/hash.h"
+
+namespace hw::storage {
+
+Story story_from_columns(const Statement& st, int first) {
+  Story s;
+  s.guid = st.column_text(first);
+  s.link = st.column_text(first + 1);
+  s.title = st.column_text(first + 2);
+  s.summary = st.column_text(first + 3);
+  s.content = st.column_text(first + 4);
+  s.published = st.optional_time(first + 5);
+  s.updated = st.optional_time(first + 6);
+  return s;
+}
+
+std::string content_hash(const Story& s) {
+  Fnv1a h;
+  // NUL separators: moving text from title to summary is a different revision.
+  h.add(s.title);
+  h.add(std::string_view("\0", 1));
+  h.add(s.summary);
+  h.add(std::string_view("\0", 1));
+  h.add(s.content);
+  return hex64(h.value());
+}
+
+const std::string_view kStoredStoriesHead =
+    "SELECT r.story_id, r.id, f.url, coalesce(s.published_at, s.first_seen_at) AS ev, "
+    "s.guid, s.link, r.title, r.summary, r.content, s.published_at, s.updated_at "
+    "FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id "
+    "JOIN feeds f ON f.id = s.feed_id WHERE ";
+const std::string_view kStoredStoriesTail =
+    " AND (ev > ?1 OR (ev = ?1 AND r.id > ?2)) ORDER BY ev, r.id LIMIT ?3";
+
+StoredStory stored_story_from(const Statement& st) {
+  StoredStory s;
+  s.story_id = st.column_int64(0);
+  s.revision_id = st.column_int64(1);
+  s.feed_url = st.column_text(2);
+  s.at = st.column_time(3);
+  s.story = story_from_columns(st, 4);
+  return s;
+}
+
+}  // namespace hw::storage

@@ -1,0 +1,211 @@
+#include "storage/story_store.h"
+
+#include "storage/fts_queue.h"
+#include "storage/story_rows.h"
+
+namespace hw::storage {
+
+std::optional<StoryStore::KnownStory> StoryStore::find_story(std::int64_t feed_id,
+                                                             const std::string& key) {
+  auto st = m_conn.db.cached(
+      "SELECT s.id, s.current_revision_id, r.revision, s.guid, s.link, r.title, r.summary, "
+      "r.content, s.published_at, s.updated_at "
+      "FROM stories s LEFT JOIN story_revisions r ON r.id = s.current_revision_id "
+      "WHERE s.feed_id = ?1 AND s.story_key = ?2");
+  st->bind(1, feed_id).bind(2, key);
+  if (!st->step()) {
+    return std::nullopt;
+  }
+  KnownStory k;
+  k.id = st->column_int64(0);
+  k.revision_id = st->optional_int64(1).value_or(0);
+  k.revision = st->column_int(2);
+  k.current = story_from_columns(*st, 3);
+  return k;
+}
+
+std::int64_t StoryStore::insert_revision(std::int64_t story_id, int revision, const Story& s,
+                                         TimePoint fetched_at) {
+  auto st = m_conn.db.cached(
+      "INSERT INTO story_revisions (story_id, revision, title, summary, content, "
+      "content_hash, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  st->bind(1, story_id).bind(2, revision).bind(3, s.title).bind(4, s.summary);
+  st->bind(5, s.content).bind(6, content_hash(s)).bind(7, fetched_at);
+  st->run();
+  return m_conn.db.last_insert_rowid();
+}
+
+void StoryStore::update_story(std::int64_t story_id, std::int64_t revision_id, const Story& s) {
+  auto st = m_conn.db.cached(
+      "UPDATE stories SET current_revision_id = ?2, guid = ?3, link = ?4, published_at = ?5, "
+      "updated_at = ?6 WHERE id = ?1");
+  st->bind(1, story_id).bind(2, revision_id).bind(3, s.guid).bind(4, s.link);
+  st->bind(5, s.published).bind(6, s.updated);
+  st->run();
+}
+
+// One story of upsert_story/upsert_stories. Opens `tx` (BEGIN IMMEDIATE) when the story
+// needs a write and it is not open yet; the caller commits it.
+UpsertResult StoryStore::upsert(std::int64_t feed_id, const std::string& key, const Story& story,
+                                TimePoint fetched_at, std::optional<Transaction>& tx) {
+  m_conn.require_writable("store stories");
+  auto same_text = [&](const KnownStory& k) {
+    return k.current.title == story.title && k.current.summary == story.summary &&
+           k.current.content == story.content;
+  };
+  auto same_meta = [&](const KnownStory& k) {
+    return k.current.guid == story.guid && k.current.link == story.link &&
+           k.current.published == story.published && k.current.updated == story.updated;
+  };
+  // The common case in every poll is an unchanged story: answer it without the write lock.
+  std::optional<KnownStory> known = find_story(feed_id, key);
+  if (known && known->revision_id != 0 && same_text(*known) && same_meta(*known)) {
+    return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+  }
+  if (!tx) {
+    tx.emplace(m_conn.db);
+    // Look again under the write lock: another writer may have stored it meanwhile.
+    known = find_story(feed_id, key);
+  }
+  UpsertResult result;
+  if (!known) {
+    auto st = m_conn.db.cached(
+        "INSERT INTO stories (feed_id, story_key, guid, link, published_at, updated_at, "
+        "first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st->bind(1, feed_id).bind(2, key).bind(3, story.guid).bind(4, story.link);
+    st->bind(5, story.published).bind(6, story.updated).bind(7, fetched_at);
+    st->run();
+    result.story_id = m_conn.db.last_insert_rowid();
+    result.revision = 1;
+    result.outcome = UpsertOutcome::inserted;
+  } else if (known->revision_id == 0 || !same_text(*known)) {
+    result.story_id = known->id;
+    result.revision = known->revision + 1;
+    result.outcome = known->revision_id == 0 ? UpsertOutcome::inserted : UpsertOutcome::revised;
+  } else {
+    // Same text, new dates or link: refresh the story row; no revision, nothing to re-match.
+    update_story(known->id, known->revision_id, story);
+    return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
+  }
+  result.revision_id = insert_revision(result.story_id, result.revision, story, fetched_at);
+  update_story(result.story_id, result.revision_id, story);
+  auto st =
+      m_conn.db.cached("INSERT INTO pending_evaluations (revision_id, queued_at) VALUES (?1, ?2)");
+  st->bind(1, result.revision_id).bind(2, fetched_at);
+  st->run();
+  return result;
+}
+
+UpsertResult StoryStore::upsert_story(std::int64_t feed_id, const Story& story,
+                                      TimePoint fetched_at) {
+  const std::string key = story_key(story);
+  return in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key, [&] {
+    std::optional<Transaction> tx;
+    const UpsertResult result = upsert(feed_id, key, story, fetched_at, tx);
+    if (tx) {
+      index_queued_stories(m_conn.db);
+      tx->commit();
+    }
+    return result;
+  });
+}
+
+std::vector<UpsertResult> StoryStore::upsert_stories(std::int64_t feed_id,
+                                                     const std::vector<Story>& stories,
+                                                     TimePoint fetched_at) {
+  std::vector<UpsertResult> results;
+  results.reserve(stories.size());
+  // Taken by the first story that needs a write; an exception rolls the whole batch back.
+  std::optional<Transaction> tx;
+  for (const Story& story : stories) {
+    const std::string key = story_key(story);
+    results.push_back(in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
+                                 [&] { return upsert(feed_id, key, story, fetched_at, tx); }));
+  }
+  if (tx) {
+    in_context("upsert stories feed=" + std::to_string(feed_id), [&] {
+      index_queued_stories(m_conn.db);  // the feed's stories in one FTS segment (fts_queue.h)
+      tx->commit();
+    });
+  }
+  return results;
+}
+
+std::optional<Story> StoryStore::story(std::int64_t story_id) const {
+  return in_context("read story " + std::to_string(story_id), [&]() -> std::optional<Story> {
+    auto st = m_conn.db.cached(
+        "SELECT guid, link, title, summary, content, published_at, updated_at FROM v_stories "
+        "WHERE id = ?1");
+    st->bind(1, story_id);
+    if (!st->step()) {
+      return std::nullopt;
+    }
+    return story_from_columns(*st, 0);
+  });
+}
+
+std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit) const {
+  return in_context("list pending evaluations", [&] {
+    return m_conn.collect(
+        // The oldest `limit` are picked on narrow rows first, then their texts are read: a
+        // sort that carried every pending text (a cold poll queues ~200 MB) spilled to disk
+        // and re-read all of it for every batch. queued_at is the revision's fetched_at (both
+        // are written by the upsert that queues it) and, unlike fetched_at, needs no read
+        // past the texts.
+        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
+        "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
+        "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
+        "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
+        "JOIN stories s ON s.id = r.story_id ORDER BY evidence, id LIMIT ?1) n "
+        "JOIN story_revisions r ON r.id = n.id "
+        "JOIN stories s ON s.id = r.story_id JOIN feeds f ON f.id = s.feed_id "
+        "ORDER BY n.evidence, n.id",
+        [](const Statement& st) {
+          PendingEvaluation p;
+          p.story_id = st.column_int64(0);
+          p.revision_id = st.column_int64(1);
+          p.revision = st.column_int(2);
+          p.story = story_from_columns(st, 3);
+          p.at = st.column_time(10);
+          p.feed_url = st.column_text(11);
+          return p;
+        },
+        limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));  // -1: no limit
+  });
+}
+
+std::vector<StoredStory> StoryStore::stored_stories(
+    std::optional<std::pair<TimePoint, std::int64_t>> after, std::size_t limit,
+    bool include_queued) const {
+  static const std::string sql =
+      std::string(kStoredStoriesHead) +
+      "(?4 OR NOT EXISTS (SELECT 1 FROM pending_evaluations p WHERE p.revision_id = r.id))" +
+      std::string(kStoredStoriesTail);
+  return in_context("list stored stories", [&] {
+    return m_conn.collect(sql, stored_story_from, after ? format_utc(after->first) : std::string(),
+                          after ? after->second : std::int64_t{0}, static_cast<std::int64_t>(limit),
+                          include_queued);
+  });
+}
+
+std::vector<StoredStory> StoryStore::matched_stories(
+    std::optional<std::pair<TimePoint, std::int64_t>> after, std::size_t limit) const {
+  static const std::string sql = std::string(kStoredStoriesHead) +
+                                 "EXISTS (SELECT 1 FROM matches m WHERE m.revision_id = r.id)" +
+                                 std::string(kStoredStoriesTail);
+  return in_context("list matched stories", [&] {
+    return m_conn.collect(sql, stored_story_from, after ? format_utc(after->first) : std::string(),
+                          after ? after->second : std::int64_t{0},
+                          static_cast<std::int64_t>(limit));
+  });
+}
+
+std::optional<TimePoint> StoryStore::newest_evidence() const {
+  return in_context("read the newest evidence time", [&] {
+    auto st = m_conn.db.cached("SELECT max(coalesce(published_at, first_seen_at)) FROM stories");
+    st->step();
+    return st->optional_time(0);
+  });
+}
+
+}  // namespace hw::storage
