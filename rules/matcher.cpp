@@ -274,8 +274,8 @@ struct Matcher::Impl {
 
   std::vector<std::size_t> candidates(const StoryIndex& index) const {
     std::vector<std::size_t> out;
-    auto take = [&out](const std::vector<std::size_t>& claims) {
-      out.insert(out.end(), claims.begin(), claims.end());
+    auto take = [&out](const std::vector<std::size_t>& anchored) {
+      out.insert(out.end(), anchored.begin(), anchored.end());
     };
     for (const auto word : index.distinct_words()) {
       if (const auto it = anchor_words.find(std::string(word)); it != anchor_words.end()) {
