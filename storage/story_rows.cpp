@@ -29,7 +29,8 @@ std::string content_hash(const Story& s) {
 
 const std::string_view kStoredStoriesHead =
     "SELECT r.story_id, r.id, f.url, coalesce(s.published_at, s.first_seen_at) AS ev, "
-    "s.guid, s.link, r.title, r.summary, r.content, s.published_at, s.updated_at "
+    "s.guid, s.link, r.title, CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+    "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), s.published_at, s.updated_at "
     "FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id "
     "JOIN feeds f ON f.id = s.feed_id WHERE ";
 const std::string_view kStoredStoriesTail =

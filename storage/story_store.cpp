@@ -8,8 +8,9 @@ namespace hw::storage {
 std::optional<StoryStore::KnownStory> StoryStore::find_story(std::int64_t feed_id,
                                                              const std::string& key) {
   auto st = m_conn.db.cached(
-      "SELECT s.id, s.current_revision_id, r.revision, s.guid, s.link, r.title, r.summary, "
-      "r.content, s.published_at, s.updated_at "
+      "SELECT s.id, s.current_revision_id, r.revision, s.guid, s.link, r.title, "
+      "CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+      "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), s.published_at, s.updated_at "
       "FROM stories s LEFT JOIN story_revisions r ON r.id = s.current_revision_id "
       "WHERE s.feed_id = ?1 AND s.story_key = ?2");
   st->bind(1, feed_id).bind(2, key);
@@ -27,10 +28,13 @@ std::optional<StoryStore::KnownStory> StoryStore::find_story(std::int64_t feed_i
 std::int64_t StoryStore::insert_revision(std::int64_t story_id, int revision, const Story& s,
                                          TimePoint fetched_at) {
   auto st = m_conn.db.cached(
-      "INSERT INTO story_revisions (story_id, revision, title, summary, content, "
-      "content_hash, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  st->bind(1, story_id).bind(2, revision).bind(3, s.title).bind(4, s.summary);
-  st->bind(5, s.content).bind(6, content_hash(s)).bind(7, fetched_at);
+      "INSERT INTO story_revisions (story_id, revision, title, summary_z, summary_size, "
+      "content_z, content_size, content_hash, fetched_at) "
+      "VALUES (?1, ?2, ?3, sqlar_compress(?4), ?5, sqlar_compress(?6), ?7, ?8, ?9)");
+  st->bind(1, story_id).bind(2, revision).bind(3, s.title);
+  st->bind(4, s.summary).bind(5, static_cast<std::int64_t>(s.summary.size()));
+  st->bind(6, s.content).bind(7, static_cast<std::int64_t>(s.content.size()));
+  st->bind(8, content_hash(s)).bind(9, fetched_at);
   st->run();
   return m_conn.db.last_insert_rowid();
 }
@@ -152,7 +156,9 @@ std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit
         // and re-read all of it for every batch. queued_at is the revision's fetched_at (both
         // are written by the upsert that queues it) and, unlike fetched_at, needs no read
         // past the texts.
-        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
+        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, "
+        "CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+        "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), "
         "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
         "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
         "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
