@@ -1,5 +1,6 @@
 #include "storage/story_rows.h"
 
+#include "storage/sqlar.h"
 #include "util/hash.h"
 
 namespace hw::storage {
@@ -14,6 +15,19 @@ Story story_from_columns(const Statement& st, int first) {
   s.published = st.optional_time(first + 5);
   s.updated = st.optional_time(first + 6);
   return s;
+}
+
+PackedStoryTexts pack_story_texts(const Story& story) {
+  return {sqlar_compress(story.summary), sqlar_compress(story.content)};
+}
+
+std::vector<PackedStoryTexts> pack_story_texts(const std::vector<Story>& stories) {
+  std::vector<PackedStoryTexts> out;
+  out.reserve(stories.size());
+  for (const Story& s : stories) {
+    out.push_back(pack_story_texts(s));
+  }
+  return out;
 }
 
 std::string content_hash(const Story& s) {
