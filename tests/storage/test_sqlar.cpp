@@ -214,3 +214,28 @@ TEST_CASE("the documented views read the same texts in a plain sqlite3 shell") {
   CHECK(run("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check'); "
             "SELECT 'ok'") == "ok\n");
 }
+
+TEST_CASE("texts packed ahead (the parse threads) are stored exactly as texts packed by the writer") {
+  std::vector<Story> stories;
+  for (int i = 0; i < 5; ++i) {
+    Story s = make_story("g" + std::to_string(i), "Title " + std::to_string(i),
+                         i % 2 ? long_text("s" + std::to_string(i)) : "tiny");
+    s.content = i == 3 ? std::string() : long_text("c" + std::to_string(i));
+    stories.push_back(s);
+  }
+  const auto packed = hw::storage::pack_story_texts(stories);
+  const std::vector<hw::storage::PackedStoryTexts> wrong_size(2);
+  const auto rows = [&](const std::vector<hw::storage::PackedStoryTexts>* p) {
+    Fixture f;
+    f.store.stories().upsert_stories(f.feed, stories, t0, p);
+    auto st = f.store.database().prepare(
+        "SELECT group_concat(hex(summary_z) || ':' || summary_size || ':' || typeof(summary_z) "
+        "|| ':' || hex(content_z) || ':' || content_size, ',') FROM "
+        "(SELECT * FROM story_revisions ORDER BY id)");
+    REQUIRE(st.step());
+    return st.column_text(0);
+  };
+  const std::string here = rows(nullptr);
+  CHECK(rows(&packed) == here);
+  CHECK(rows(&wrong_size) == here);  // not this list's: packed by the writer instead
+}
