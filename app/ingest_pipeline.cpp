@@ -26,6 +26,9 @@ PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
   } else {
     p.parsed = feeds::parse_feed(fetched->body, fetched->effective_url, fetched->content_type,
                                  &p.hints);
+    if (*p.parsed) {
+      p.packed = storage::pack_story_texts((*p.parsed)->items);
+    }
   }
   std::string().swap(fetched->body);  // the writer needs the parsed items, not the bytes
   return p;

@@ -31,6 +31,9 @@ struct PreparedFeed {
   std::string body_hash;       // stable_hash_hex of a Fetched body
   bool same_body = false;      // the body the feed had last time: nothing was parsed
   std::optional<Expected<ParsedFeed>> parsed;  // set when a new body was parsed
+  // The parsed items' texts compressed as the store keeps them, made here on a parse thread so
+  // the writer thread only binds them (storage::pack_story_texts).
+  std::vector<storage::PackedStoryTexts> packed;
   feeds::FeedHints hints;
   std::size_t body_bytes = 0;
 };

@@ -261,7 +261,8 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   ++report.fetched;
   int added = 0, revised = 0;
   // One transaction for the whole feed: a failure leaves none of its stories stored.
-  for (const auto& up : m_store.stories().upsert_stories(feed_id, parsed->items, now)) {
+  for (const auto& up :
+       m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed)) {
     if (up.outcome == storage::UpsertOutcome::inserted) {
       ++added;
     } else if (up.outcome == storage::UpsertOutcome::revised) {

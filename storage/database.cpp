@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "storage/sqlar.h"
 #include "storage/wal_readers.h"
 
 namespace hw::storage {
@@ -51,6 +52,9 @@ void Database::connect(const std::string& name, int flags) {
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  // The views and the FTS content read story texts through sqlar_uncompress (schema v9): every
+  // connection needs it, the read-only ones included.
+  register_sqlar_functions(raw);
 }
 
 Database::Database(const std::filesystem::path& path, Access access)

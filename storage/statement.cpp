@@ -113,6 +113,12 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  check_bind(sqlite3_bind_blob64(m_stmt.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+             index);
+  return *this;
+}
+
 Statement& Statement::bind(int index, TimePoint value) {
   return bind(index, format_utc(value));
 }

@@ -35,6 +35,8 @@ class Statement {
   }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, TimePoint value);
+  // Bytes that are not text (compressed story texts, storage/sqlar.h), bound as a BLOB.
+  Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind(int index, std::nullopt_t);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {

@@ -99,8 +99,9 @@ std::optional<StoryDetail> StoryQueries::story(std::int64_t id) const {
     d.first_seen = st->column_time(7);
   }
   auto st = m_db.cached(
-      "SELECT id, revision, fetched_at, title, summary, content FROM story_revisions "
-      "WHERE story_id = ?1 ORDER BY revision");
+      "SELECT r.id, r.revision, r.fetched_at, r.title, CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+      "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT) FROM story_revisions r "
+      "WHERE r.story_id = ?1 ORDER BY r.revision");
   st->bind(1, id);
   while (st->step()) {
     d.revisions.push_back({st->column_int64(0), st->column_int(1), st->column_time(2),

@@ -1,5 +1,6 @@
 #include "storage/story_rows.h"
 
+#include "storage/sqlar.h"
 #include "util/hash.h"
 
 namespace hw::storage {
@@ -16,6 +17,19 @@ Story story_from_columns(const Statement& st, int first) {
   return s;
 }
 
+PackedStoryTexts pack_story_texts(const Story& story) {
+  return {sqlar_compress(story.summary), sqlar_compress(story.content)};
+}
+
+std::vector<PackedStoryTexts> pack_story_texts(const std::vector<Story>& stories) {
+  std::vector<PackedStoryTexts> out;
+  out.reserve(stories.size());
+  for (const Story& s : stories) {
+    out.push_back(pack_story_texts(s));
+  }
+  return out;
+}
+
 std::string content_hash(const Story& s) {
   Fnv1a h;
   // NUL separators: moving text from title to summary is a different revision.
@@ -29,7 +43,8 @@ std::string content_hash(const Story& s) {
 
 const std::string_view kStoredStoriesHead =
     "SELECT r.story_id, r.id, f.url, coalesce(s.published_at, s.first_seen_at) AS ev, "
-    "s.guid, s.link, r.title, r.summary, r.content, s.published_at, s.updated_at "
+    "s.guid, s.link, r.title, CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+    "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), s.published_at, s.updated_at "
     "FROM stories s JOIN story_revisions r ON r.id = s.current_revision_id "
     "JOIN feeds f ON f.id = s.feed_id WHERE ";
 const std::string_view kStoredStoriesTail =

@@ -8,8 +8,9 @@ namespace hw::storage {
 std::optional<StoryStore::KnownStory> StoryStore::find_story(std::int64_t feed_id,
                                                              const std::string& key) {
   auto st = m_conn.db.cached(
-      "SELECT s.id, s.current_revision_id, r.revision, s.guid, s.link, r.title, r.summary, "
-      "r.content, s.published_at, s.updated_at "
+      "SELECT s.id, s.current_revision_id, r.revision, s.guid, s.link, r.title, "
+      "CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+      "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), s.published_at, s.updated_at "
       "FROM stories s LEFT JOIN story_revisions r ON r.id = s.current_revision_id "
       "WHERE s.feed_id = ?1 AND s.story_key = ?2");
   st->bind(1, feed_id).bind(2, key);
@@ -25,12 +26,29 @@ std::optional<StoryStore::KnownStory> StoryStore::find_story(std::int64_t feed_i
 }
 
 std::int64_t StoryStore::insert_revision(std::int64_t story_id, int revision, const Story& s,
-                                         TimePoint fetched_at) {
+                                         const PackedStoryTexts* packed, TimePoint fetched_at) {
   auto st = m_conn.db.cached(
-      "INSERT INTO story_revisions (story_id, revision, title, summary, content, "
-      "content_hash, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  st->bind(1, story_id).bind(2, revision).bind(3, s.title).bind(4, s.summary);
-  st->bind(5, s.content).bind(6, content_hash(s)).bind(7, fetched_at);
+      "INSERT INTO story_revisions (story_id, revision, title, summary_z, summary_size, "
+      "content_z, content_size, content_hash, fetched_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  std::optional<PackedStoryTexts> here;
+  if (!packed) {
+    packed = &here.emplace(pack_story_texts(s));
+  }
+  // sqlar: the zlib bytes as a BLOB, or the text itself; the size is the text's either way.
+  const auto bind_text = [&](int index, const std::optional<std::string>& z,
+                             const std::string& text) {
+    if (z) {
+      st->bind_blob(index, *z);
+    } else {
+      st->bind(index, text);
+    }
+    st->bind(index + 1, static_cast<std::int64_t>(text.size()));
+  };
+  st->bind(1, story_id).bind(2, revision).bind(3, s.title);
+  bind_text(4, packed->summary, s.summary);
+  bind_text(6, packed->content, s.content);
+  st->bind(8, content_hash(s)).bind(9, fetched_at);
   st->run();
   return m_conn.db.last_insert_rowid();
 }
@@ -47,7 +65,8 @@ void StoryStore::update_story(std::int64_t story_id, std::int64_t revision_id, c
 // One story of upsert_story/upsert_stories. Opens `tx` (BEGIN IMMEDIATE) when the story
 // needs a write and it is not open yet; the caller commits it.
 UpsertResult StoryStore::upsert(std::int64_t feed_id, const std::string& key, const Story& story,
-                                TimePoint fetched_at, std::optional<Transaction>& tx) {
+                                const PackedStoryTexts* packed, TimePoint fetched_at,
+                                std::optional<Transaction>& tx) {
   m_conn.require_writable("store stories");
   auto same_text = [&](const KnownStory& k) {
     return k.current.title == story.title && k.current.summary == story.summary &&
@@ -87,7 +106,7 @@ UpsertResult StoryStore::upsert(std::int64_t feed_id, const std::string& key, co
     update_story(known->id, known->revision_id, story);
     return UpsertResult{UpsertOutcome::unchanged, known->id, known->revision_id, known->revision};
   }
-  result.revision_id = insert_revision(result.story_id, result.revision, story, fetched_at);
+  result.revision_id = insert_revision(result.story_id, result.revision, story, packed, fetched_at);
   update_story(result.story_id, result.revision_id, story);
   auto st =
       m_conn.db.cached("INSERT INTO pending_evaluations (revision_id, queued_at) VALUES (?1, ?2)");
@@ -101,7 +120,7 @@ UpsertResult StoryStore::upsert_story(std::int64_t feed_id, const Story& story,
   const std::string key = story_key(story);
   return in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key, [&] {
     std::optional<Transaction> tx;
-    const UpsertResult result = upsert(feed_id, key, story, fetched_at, tx);
+    const UpsertResult result = upsert(feed_id, key, story, nullptr, fetched_at, tx);
     if (tx) {
       index_queued_stories(m_conn.db);
       tx->commit();
@@ -112,15 +131,22 @@ UpsertResult StoryStore::upsert_story(std::int64_t feed_id, const Story& story,
 
 std::vector<UpsertResult> StoryStore::upsert_stories(std::int64_t feed_id,
                                                      const std::vector<Story>& stories,
-                                                     TimePoint fetched_at) {
+                                                     TimePoint fetched_at,
+                                                     const std::vector<PackedStoryTexts>* packed) {
+  if (packed && packed->size() != stories.size()) {
+    packed = nullptr;  // not this list's: pack here instead
+  }
   std::vector<UpsertResult> results;
   results.reserve(stories.size());
   // Taken by the first story that needs a write; an exception rolls the whole batch back.
   std::optional<Transaction> tx;
-  for (const Story& story : stories) {
+  for (std::size_t i = 0; i < stories.size(); ++i) {
+    const Story& story = stories[i];
+    const PackedStoryTexts* texts = packed ? &(*packed)[i] : nullptr;
     const std::string key = story_key(story);
-    results.push_back(in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
-                                 [&] { return upsert(feed_id, key, story, fetched_at, tx); }));
+    results.push_back(
+        in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
+                   [&] { return upsert(feed_id, key, story, texts, fetched_at, tx); }));
   }
   if (tx) {
     in_context("upsert stories feed=" + std::to_string(feed_id), [&] {
@@ -152,7 +178,9 @@ std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit
         // and re-read all of it for every batch. queued_at is the revision's fetched_at (both
         // are written by the upsert that queues it) and, unlike fetched_at, needs no read
         // past the texts.
-        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, r.summary, r.content, "
+        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, "
+        "CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
+        "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), "
         "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
         "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
         "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "

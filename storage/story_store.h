@@ -69,6 +69,17 @@ struct SearchLimits {
   std::chrono::milliseconds max_time{3000};
 };
 
+// A story's summary and content as story_revisions stores them (schema v9, storage/sqlar.h):
+// each the zlib bytes, or nullopt when it is stored as is. Compressing is most of the cost of
+// storing a text, so the poll cycle packs a feed's stories on its parse threads and the one
+// writer thread only binds the bytes (upsert_stories).
+struct PackedStoryTexts {
+  std::optional<std::string> summary;
+  std::optional<std::string> content;
+};
+PackedStoryTexts pack_story_texts(const Story& story);
+std::vector<PackedStoryTexts> pack_story_texts(const std::vector<Story>& stories);
+
 class StoryStore {
  public:
   explicit StoryStore(Connection connection) : m_conn(connection) {}
@@ -79,8 +90,10 @@ class StoryStore {
   // The stories of one feed, each exactly as upsert_story would store it (in order, so a key
   // repeated within the batch sees the earlier item), but in ONE write transaction, taken only
   // when something needs writing: all of them or, on an error, none. Results in input order.
+  // `packed`, when given, is pack_story_texts(stories), computed ahead (else packed here).
   std::vector<UpsertResult> upsert_stories(std::int64_t feed_id, const std::vector<Story>& stories,
-                                           TimePoint fetched_at);
+                                           TimePoint fetched_at,
+                                           const std::vector<PackedStoryTexts>* packed = nullptr);
   std::optional<Story> story(std::int64_t story_id) const;  // current revision
   // Revisions stored but not yet passed to record_evaluation, oldest evidence first
   // (published time, else fetch time). Every new revision is queued by upsert_story.
@@ -116,15 +129,17 @@ class StoryStore {
   };
 
   std::optional<KnownStory> find_story(std::int64_t feed_id, const std::string& key);
+  // `packed`: pack_story_texts(s) if already made, else nullptr (packed here).
   std::int64_t insert_revision(std::int64_t story_id, int revision, const Story& s,
-                               TimePoint fetched_at);
+                               const PackedStoryTexts* packed, TimePoint fetched_at);
   // Points the story at `revision_id` and refreshes its metadata; the stories_fts_sync trigger
   // queues the move of its full-text entry (index_queued_stories before the commit).
   void update_story(std::int64_t story_id, std::int64_t revision_id, const Story& s);
   // One story of upsert_story/upsert_stories. Opens `tx` (BEGIN IMMEDIATE) when the story
   // needs a write and it is not open yet; the caller commits it.
   UpsertResult upsert(std::int64_t feed_id, const std::string& key, const Story& story,
-                      TimePoint fetched_at, std::optional<Transaction>& tx);
+                      const PackedStoryTexts* packed, TimePoint fetched_at,
+                      std::optional<Transaction>& tx);
 
   Connection m_conn;
 };

@@ -93,7 +93,7 @@ Contents contents(const fs::path& db) {
   Contents c;
   auto st = d.prepare(
       "SELECT s.guid, r.title || '|' || r.summary FROM stories s "
-      "JOIN story_revisions r ON r.id = s.current_revision_id");
+      "JOIN v_current_revisions r ON r.id = s.current_revision_id");
   while (st.step()) {
     c.stories[st.column_text(0)] = st.column_text(1);
   }
