@@ -61,6 +61,12 @@ TermVector story_vector(const AnalyzedText& title, const AnalyzedText& body,
   return v;
 }
 
+bool holds_term(const TermVector& story, TermId term) {
+  const auto it =
+      std::ranges::lower_bound(story.weights, term, {}, &std::pair<TermId, float>::first);
+  return it != story.weights.end() && it->first == term;
+}
+
 double claim_fit(const ClaimProfile& claim, const TermVector& story) {
   if (story.norm <= 0.0 || claim.terms.empty()) {
     return 0.0;

@@ -41,6 +41,9 @@ struct TermVector {
 TermVector story_vector(const AnalyzedText& title, const AnalyzedText& body,
                         const StanceLexicon& lexicon, std::size_t lead_sentences = 3);
 
+// Whether the story vector holds `term`.
+bool holds_term(const TermVector& story, TermId term);
+
 // Cosine between the claim's idf-weighted terms and the story vector; 0 when either is empty.
 double claim_fit(const ClaimProfile& claim, const TermVector& story);
 

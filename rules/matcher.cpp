@@ -272,21 +272,23 @@ struct Matcher::Impl {
     }
   }
 
+  // Appends the rule claims whose anchor (a whole word, or a stem like "hack*") `word` is.
+  void add_anchored(std::string_view word, std::vector<std::size_t>& out) const {
+    if (const auto it = anchor_words.find(std::string(word)); it != anchor_words.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    for (std::size_t length = 1; length <= std::min(word.size(), longest_stem); ++length) {
+      if (const auto it = anchor_stems.find(std::string(word.substr(0, length)));
+          it != anchor_stems.end()) {
+        out.insert(out.end(), it->second.begin(), it->second.end());
+      }
+    }
+  }
+
   std::vector<std::size_t> candidates(const StoryIndex& index) const {
     std::vector<std::size_t> out;
-    auto take = [&out](const std::vector<std::size_t>& anchored) {
-      out.insert(out.end(), anchored.begin(), anchored.end());
-    };
     for (const auto word : index.distinct_words()) {
-      if (const auto it = anchor_words.find(std::string(word)); it != anchor_words.end()) {
-        take(it->second);
-      }
-      for (std::size_t length = 1; length <= std::min(word.size(), longest_stem); ++length) {
-        if (const auto it = anchor_stems.find(std::string(word.substr(0, length)));
-            it != anchor_stems.end()) {
-          take(it->second);
-        }
-      }
+      add_anchored(word, out);
     }
     std::ranges::sort(out);
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -524,15 +526,7 @@ struct Matcher::Impl {
     };
     std::vector<std::size_t> rule_claims;
     for (const auto word : words) {
-      if (const auto it = anchor_words.find(std::string(word)); it != anchor_words.end()) {
-        rule_claims.insert(rule_claims.end(), it->second.begin(), it->second.end());
-      }
-      for (std::size_t length = 1; length <= std::min(word.size(), longest_stem); ++length) {
-        if (const auto it = anchor_stems.find(std::string(word.substr(0, length)));
-            it != anchor_stems.end()) {
-          rule_claims.insert(rule_claims.end(), it->second.begin(), it->second.end());
-        }
-      }
+      add_anchored(word, rule_claims);
     }
     for (const auto c : rule_claims) {
       if (std::ranges::all_of(compiled[c].groups, [&](const auto& group) {
@@ -600,12 +594,7 @@ struct Matcher::Impl {
   bool carries_distinguishing_term(std::size_t c, const TermVector& story) const {
     const std::size_t limit = std::max<std::size_t>(1, statement_claims / 10);
     for (const TermId term : profiles[c].terms) {
-      if (claim_df.at(term) > limit) {
-        continue;
-      }
-      const auto it =
-          std::ranges::lower_bound(story.weights, term, {}, &std::pair<TermId, float>::first);
-      if (it != story.weights.end() && it->first == term) {
+      if (claim_df.at(term) <= limit && holds_term(story, term)) {
         return true;
       }
     }
@@ -619,11 +608,8 @@ struct Matcher::Impl {
     if (predicates[c].empty()) {
       return true;
     }
-    const bool predicate = std::ranges::any_of(predicates[c], [&](TermId term) {
-      const auto it =
-          std::ranges::lower_bound(story.weights, term, {}, &std::pair<TermId, float>::first);
-      return it != story.weights.end() && it->first == term;
-    });
+    const bool predicate =
+        std::ranges::any_of(predicates[c], [&](TermId term) { return holds_term(story, term); });
     return predicate || std::ranges::any_of(story.weights, [&](const auto& entry) {
              return synonyms->is_rumour_word(entry.first);
            });
