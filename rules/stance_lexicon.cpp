@@ -27,7 +27,11 @@ constexpr std::string_view kRefute[] = {
     "rubbish",    "fabrication", "hoaxes",       "misinformation",
     "mistaken",   "erroneous",   "dispute",      "disputed",
     "discredit",  "discredited", "inaccurate",   "unsubstantiated",
-    "overblown",  "denial",      "contrary",     "falsehood"};
+    "overblown",  "denial",      "contrary",     "falsehood",
+    "rebuff",     "rebuffs",     "rebuffed",     "troll",
+    "trolled",    "trolls",      "trolling",     "bs",
+    "doubt",      "doubts",      "doubted",      "doubtful",
+    "skeptical",  "sceptical",   "hoaxer",       "hoaxed"};
 constexpr std::string_view kHedge[] = {
     "reportedly", "allegedly",   "alleged",   "apparently", "purportedly", "supposedly",
     "rumor",      "rumour",      "rumored",   "rumoured",   "claim",       "claims",
