@@ -414,7 +414,13 @@ struct Matcher::Impl {
       statement_fits.push_back({c, own});
       fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s.headline))});
     }
-    const auto verdicts = contest(fits, fit_policy);
+    // A story that calls a claim a rumour or a hoax rarely repeats all its words: the denial is
+    // the news (docs/stance.md, matching rule 4).
+    FitPolicy policy = fit_policy;
+    if (calls_it_a_rumour(s.terms)) {
+      policy.min_fit = fit_policy.rumour_min_fit;
+    }
+    const auto verdicts = contest(fits, policy);
     const auto seeds = contest(statement_fits, {fit_policy.teach_fit, fit_policy.teach_lead});
     std::vector<StatementDecision> out;
     out.reserve(fits.size());
@@ -610,9 +616,13 @@ struct Matcher::Impl {
     }
     const bool predicate =
         std::ranges::any_of(predicates[c], [&](TermId term) { return holds_term(story, term); });
-    return predicate || std::ranges::any_of(story.weights, [&](const auto& entry) {
-             return synonyms->is_rumour_word(entry.first);
-           });
+    return predicate || calls_it_a_rumour(story);
+  }
+
+  // Whether the story holds a word that calls something a rumour, a hoax or a denial.
+  bool calls_it_a_rumour(const TermVector& story) const {
+    return std::ranges::any_of(story.weights,
+                               [&](const auto& entry) { return synonyms->is_rumour_word(entry.first); });
   }
 
   // The terms of words the statement writes in lower case (not names, numbers or acronyms).

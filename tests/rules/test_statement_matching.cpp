@@ -149,6 +149,25 @@ statement = "Fidel Castro has died."
   CHECK(castro.match(story("Fidel Castro talk sweeps internet, but no sign in Cuba", "")).empty());
 }
 
+TEST_CASE("a story calling the claim a hoax needs less of its wording than one repeating it") {
+  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "armed-women"
+statement = "A photo shows Nigerian women armed with rifles who saved their village school from Boko Haram."
+)",
+                                                           "c.toml"));
+  using V = std::vector<std::string>;
+  const auto denial = story("Tale of gutsy bravehearts who repelled Boko Haram is a hoax", "");
+  const auto decisions = matcher.explain(denial);
+  REQUIRE(decisions.size() == 1);
+  // Below the fit an ordinary story needs, above the one a rumour story needs.
+  CHECK(decisions[0].fit < hw::rules::FitPolicy{}.min_fit);
+  CHECK(decisions[0].fit >= hw::rules::FitPolicy{}.rumour_min_fit);
+  CHECK(ids(matcher.match(denial)) == V{"armed-women"});
+  // The same few words without calling anything a hoax: a story on the topic, not the claim.
+  CHECK(matcher.match(story("Tale of gutsy bravehearts who repelled Boko Haram is a hit", "")).empty());
+}
+
 TEST_CASE("a description that repeats the headline is read as a headline, not as a body") {
   const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
 [[claim]]
