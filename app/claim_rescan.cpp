@@ -1,10 +1,15 @@
 #include "app/claim_rescan.h"
 
+#include <optional>
 #include <set>
 
+#include "app/factcheck_judgment.h"
 #include "app/story_evaluation.h"
+#include "feeds/claim_review_json.h"
 #include "rules/claim_definition.h"
+#include "storage/factcheck_pages.h"
 #include "util/log.h"
+#include "util/url_host.h"
 
 namespace hw::app {
 
@@ -21,8 +26,44 @@ storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Match
   return sync;
 }
 
+namespace {
+
+// A fact-check item as the poll cycle would judge it for the claims rescanned: from the
+// reviews its page had, with their verdicts' stances (app/factcheck_judgment.h). nullopt when
+// the page was never judged, or judged before its reviews were kept.
+std::optional<std::vector<Match>> judge_stored_page(storage::FactcheckPages& pages,
+                                                    const rules::Matcher& matcher,
+                                                    const rules::VerdictMapping& mapping,
+                                                    const storage::StoredStory& s,
+                                                    RescanReport& report) {
+  const auto stored = pages.stored_reviews(s.story_id);
+  if (!stored) {
+    return std::nullopt;  // not fetched yet: the poll cycle judges it when it is
+  }
+  if (!stored->reviews_json) {
+    ++report.factcheck_unkept;
+    return std::nullopt;
+  }
+  auto reviews = feeds::reviews_from_json(*stored->reviews_json);
+  if (!reviews) {
+    // Our own storage, not user input: say which page and go on with the other stories.
+    log::warning("rules", "fact-check page's stored reviews unreadable; not judged again",
+                 {{"page", stored->url}, {"error", reviews.error().message}});
+    ++report.factcheck_unkept;
+    return std::nullopt;
+  }
+  ++report.factcheck_pages;
+  auto judged = judge_reviews(
+      matcher, mapping, *reviews, [&](std::string_view url) { return pages.claims_of_link(url); },
+      url_site(stored->url));
+  return std::move(judged.matches);
+}
+
+}  // namespace
+
 RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
-                           const std::vector<std::string>& claim_ids, const Clock& clock,
+                           const std::vector<std::string>& claim_ids,
+                           const FactcheckConfig& factcheck, const Clock& clock,
                            const std::atomic<bool>* cancel) {
   RescanReport report;
   if (claim_ids.empty()) {
@@ -32,13 +73,19 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
   EvaluationOptions options;
   options.rescan = true;
   options.only_claims.insert(claim_ids.begin(), claim_ids.end());
-  // Fact-check feeds' items are judged from their pages' ClaimReviews when they arrive, never
-  // from their text (docs/factchecks.md): a rescan leaves them out.
+  // Fact-check feeds' items are judged from their pages' ClaimReviews, never from their text
+  // (docs/factchecks.md): a rescan reads the reviews kept from the page's last fetch.
   std::set<std::string> factcheck_feeds;
   for (const auto& f : store.feeds().list_feeds()) {
     if (f.kind == "factcheck") {
       factcheck_feeds.insert(f.url);
     }
+  }
+  std::optional<storage::FactcheckPages> pages;
+  std::optional<rules::VerdictMapping> mapping;
+  if (!factcheck_feeds.empty()) {
+    pages.emplace(store.database());
+    mapping = rules::verdict_mapping(factcheck.verdicts);
   }
   // In pages, oldest evidence first: only one page of texts in memory.
   std::optional<std::pair<TimePoint, std::int64_t>> after;
@@ -49,8 +96,15 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
         report.complete = false;
         return report;  // not marked scanned: the next cycle resumes (done pairs are skipped)
       }
+      std::optional<std::vector<Match>> given;
       if (factcheck_feeds.contains(s.feed_url)) {
-        continue;
+        given = judge_stored_page(*pages, matcher, *mapping, s, report);
+        if (!given) {
+          continue;
+        }
+        options.given_matches = &*given;
+      } else {
+        options.given_matches = nullptr;
       }
       auto outcome =
           evaluate_story(store, matcher, {s.story_id, s.revision_id, s.feed_url, s.at, &s.story},
@@ -60,6 +114,12 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
       std::ranges::move(outcome.alerts, std::back_inserter(report.alerts));
     }
     after = std::pair{page.back().at, page.back().revision_id};
+  }
+  if (report.factcheck_unkept > 0) {
+    log::info("rules",
+              "fact-check pages judged before their reviews were kept: not judged for these "
+              "claims until their page changes",
+              {{"pages", std::to_string(report.factcheck_unkept)}});
   }
   for (const Claim& c : matcher.claims()) {
     if (options.only_claims.contains(c.id)) {

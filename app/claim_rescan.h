@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/factcheck_config.h"
 #include "model/alert.h"
 #include "rules/matcher.h"
 #include "storage/store.h"
@@ -19,13 +20,18 @@ struct RescanReport {
   int matches = 0;                  // new matches recorded
   std::vector<Alert> alerts;        // all backfill
   bool complete = true;             // false when cancelled part-way (resumed next time)
+  int factcheck_pages = 0;          // fact-check pages judged again from their stored reviews
+  int factcheck_unkept = 0;         // judged before their reviews were kept: not judged again
 };
 
 // Evaluates every stored story not waiting in the queue against `claim_ids` (claims of
 // `matcher`), skipping pairs already matched under the claim's current definition, and then
-// marks each claim scanned under that definition. Stops between stories when `cancel` is set.
+// marks each claim scanned under that definition. A fact-check feed's item is judged from the
+// ClaimReviews its page had when last fetched (never from its text), with `factcheck`'s verdict
+// words. Stops between stories when `cancel` is set.
 RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
-                           const std::vector<std::string>& claim_ids, const Clock& clock,
+                           const std::vector<std::string>& claim_ids,
+                           const FactcheckConfig& factcheck, const Clock& clock,
                            const std::atomic<bool>* cancel = nullptr);
 
 // ClaimLedger::sync_claims for the claims of `matcher`, with their definition hashes.

@@ -4,6 +4,7 @@
 
 #include "app/factcheck_judgment.h"
 #include "app/poll_cycle.h"
+#include "feeds/claim_review_json.h"
 #include "rules/evidence_gate.h"
 #include "util/hash.h"
 #include "util/log.h"
@@ -121,6 +122,7 @@ void FactcheckReader::handle(Item& item, feeds::FetchResult&& result, CycleRepor
   item.state = Item::State::fetched;
   item.reviews = std::move(page.reviews);
   item.page.reviews = static_cast<int>(item.reviews.size());
+  item.page.reviews_json = feeds::reviews_to_json(item.reviews);
   item.page.judged = true;
 }
 

@@ -47,7 +47,7 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   // changed claims then catch up on the stories already evaluated (backfill) before the new
   // stories are judged, so each claim meets its evidence in time order.
   const auto sync = sync_matcher_claims(m_store, m_matcher, m_clock.now());
-  auto rescan = rescan_claims(m_store, m_matcher, sync.to_scan, m_clock, m_cancel);
+  auto rescan = rescan_claims(m_store, m_matcher, sync.to_scan, m_factcheck, m_clock, m_cancel);
   report.backfill_matches = rescan.matches;
   for (Alert& a : rescan.alerts) {
     alerts::log_alert(a);

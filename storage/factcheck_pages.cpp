@@ -54,17 +54,20 @@ void FactcheckPages::record_fetched(const PageFetched& p, TimePoint now) {
   Transaction tx(m_db, "record fact-check page " + p.url);
   auto st = m_db.cached(
       "INSERT INTO factcheck_pages (story_id, url, etag, last_modified, body_hash, revision_id, "
-      "reviews, fetched_at, last_http_status, last_error, error_count, retry_at) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?7 END, ?8, ?9, ?10, '', 0, NULL) "
+      "reviews, fetched_at, last_http_status, last_error, error_count, retry_at, reviews_json) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?7 END, ?8, ?9, ?10, '', 0, NULL, "
+      "CASE WHEN ?6 THEN ?11 END) "
       "ON CONFLICT (story_id) DO UPDATE SET url = excluded.url, etag = excluded.etag, "
       "last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
       "revision_id = CASE WHEN ?6 THEN excluded.revision_id ELSE factcheck_pages.revision_id END, "
       "reviews = CASE WHEN ?6 THEN excluded.reviews ELSE factcheck_pages.reviews END, "
+      "reviews_json = CASE WHEN ?6 THEN excluded.reviews_json "
+      "ELSE factcheck_pages.reviews_json END, "
       "fetched_at = excluded.fetched_at, last_http_status = excluded.last_http_status, "
       "last_error = '', error_count = 0, retry_at = NULL");
   st->bind(1, p.story_id).bind(2, p.url).bind(3, p.etag).bind(4, p.last_modified);
   st->bind(5, p.body_hash).bind(6, p.judged).bind(7, p.revision_id).bind(8, p.reviews);
-  st->bind(9, now).bind(10, p.http_status);
+  st->bind(9, now).bind(10, p.http_status).bind(11, p.reviews_json);
   st->run();
   tx.commit();
 }
@@ -101,6 +104,17 @@ std::optional<FactcheckPage> FactcheckPages::page(std::string_view url) const {
   p.error_count = st->column_int(6);
   p.retry_at = st->optional_time(7);
   return p;
+}
+
+std::optional<StoredReviews> FactcheckPages::stored_reviews(std::int64_t story_id) const {
+  auto st = m_db.cached(
+      "SELECT url, reviews_json FROM factcheck_pages WHERE story_id = ?1 "
+      "AND revision_id IS NOT NULL");
+  st->bind(1, story_id);
+  if (!st->step()) {
+    return std::nullopt;
+  }
+  return StoredReviews{st->column_text(0), st->optional_text(1)};
 }
 
 std::vector<std::string> FactcheckPages::claims_of_link(std::string_view url) const {

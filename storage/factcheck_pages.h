@@ -50,7 +50,14 @@ struct PageFetched {
   std::string last_modified;
   std::string body_hash;
   int reviews = 0;
+  std::string reviews_json;  // the page's ClaimReviews (feeds/claim_review_json.h) when judged
   bool judged = true;  // false for a 304 or an unchanged body: validators only
+};
+
+// What a rescan needs of a judged page: its reviews, as stored.
+struct StoredReviews {
+  std::string url;
+  std::optional<std::string> reviews_json;  // nullopt: judged before schema v10 kept them
 };
 
 class FactcheckPages {
@@ -70,6 +77,8 @@ class FactcheckPages {
                       std::string_view error, std::optional<TimePoint> retry_at);
   // The page at `url` (the newest story's, should two items link it).
   std::optional<FactcheckPage> page(std::string_view url) const;
+  // The reviews of the page last judged for this story; nullopt when it was never judged.
+  std::optional<StoredReviews> stored_reviews(std::int64_t story_id) const;
   // Claims matched by stored stories whose link is `url` (a review's appearance), sorted.
   std::vector<std::string> claims_of_link(std::string_view url) const;
 

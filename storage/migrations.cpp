@@ -473,6 +473,14 @@ CREATE VIEW v_stories AS
   LEFT JOIN story_revisions r ON r.id = s.current_revision_id;
 )sql";
 
+// Schema version 10: a judged fact-check page keeps its ClaimReviews (JSON, the format of
+// feeds/claim_review_json.h), so a claim added later is judged from them without fetching the
+// page again. NULL for pages judged before this version: a rescan says how many it could not
+// judge for want of them (they are judged again when their page changes).
+constexpr std::string_view kSchemaV10 = R"sql(
+ALTER TABLE factcheck_pages ADD COLUMN reviews_json TEXT;
+)sql";
+
 // Ordered; append new steps at the end (version = previous + 1), never edit a shipped step.
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, "initial schema: feeds, stories + revisions + FTS, claims, history, matches, alerts",
@@ -492,6 +500,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {9, "story texts stored compressed: story_revisions.summary_z/summary_size/content_z/"
         "content_size in the sqlar format",
      kSchemaV9},
+    {10, "fact-check pages keep their ClaimReviews: factcheck_pages.reviews_json", kSchemaV10},
 });
 
 std::string label(const Database& db) {

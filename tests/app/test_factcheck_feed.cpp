@@ -149,6 +149,35 @@ TEST_CASE("a fact-check feed's verdicts move the claims, once, and a missing pag
     CHECK(store.alerts().list_alerts().size() == alerts);
   }
 
+  SECTION("a claim added later is judged from the reviews kept, without fetching the pages") {
+    hw::test::write_file(dir / "claims.toml", std::string(kClaims) + R"toml(
+[[claim]]
+id = "ferries"
+statement = "Ten new ferries entered service this year."
+)toml");
+    hw::rules::Matcher later(hw::rules::load_claims_file(config.claims_file));
+    hw::app::PollCycle next(store, fetcher, later, clock);
+    next.set_factcheck(config.factcheck);
+    clock.advance(minutes(10));
+    const auto again = next.run(config.feeds);
+    CHECK(again.factcheck_pages == 0);
+    CHECK(server.hits("/files/missing-context.html") == 1);
+    // "Correct." on the page's second review, of exactly this statement: confirmed, by the
+    // fact-checker alone.
+    CHECK(status_of(store, "ferries") == "confirmed");
+    const auto ferries = entry_to(store, "ferries", hw::ClaimStatus::confirmed);
+    CHECK_THAT(ferries.change.rule, Contains("Fact Desk B") && Contains("correct"));
+    CHECK(ferries.story_link == server.url("/files/missing-context.html"));
+    // Old evidence: the alerts say so, and the other claims gained nothing.
+    REQUIRE_FALSE(again.alerts.empty());
+    for (const auto& a : again.alerts) {
+      CHECK(a.claim_id == "ferries");
+      CHECK(a.backfill);
+    }
+    CHECK(status_of(store, "lighthouse-demolition") == "disputed");
+    CHECK(store.counts().matches == counts.matches + 1);
+  }
+
   SECTION("a failed page is retried after its backoff, and reported again") {
     clock.advance(minutes(16));
     const auto again = cycle.run(config.feeds);

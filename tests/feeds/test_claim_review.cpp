@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "feeds/claim_review.h"
+#include "feeds/claim_review_json.h"
 #include "support/test_support.h"
 
 using hw::feeds::ClaimReview;
@@ -107,4 +108,34 @@ TEST_CASE("Pages without usable reviews give none and say why") {
   const auto d = extract_claim_reviews(
       "<script type=\"application/ld+json\">" + deep + "</script>", "https://x.example/");
   CHECK(d.reviews.empty());
+}
+
+TEST_CASE("the reviews kept for a later claim read back as extracted, and damage is named") {
+  const auto p = page("politifact-style.html", "https://factcheck-a.example/statements/x/");
+  REQUIRE_FALSE(p.reviews.empty());
+  const auto back = hw::feeds::reviews_from_json(hw::feeds::reviews_to_json(p.reviews));
+  REQUIRE(back);
+  REQUIRE(back->size() == p.reviews.size());
+  const ClaimReview& a = p.reviews[0];
+  const ClaimReview& b = (*back)[0];
+  CHECK(b.claim_reviewed == a.claim_reviewed);
+  CHECK(b.rating.alternate_name == a.rating.alternate_name);
+  CHECK(b.rating.value == a.rating.value);
+  CHECK(b.rating.best == a.rating.best);
+  CHECK(b.rating.worst == a.rating.worst);
+  CHECK(b.url == a.url);
+  CHECK(b.author == a.author);
+  CHECK(b.author_url == a.author_url);
+  CHECK(b.date_published == a.date_published);
+  CHECK(b.appearances == a.appearances);
+  CHECK(b.first_appearance == a.first_appearance);
+  CHECK(b.claim_author == a.claim_author);
+  CHECK(b.microdata == a.microdata);
+
+  const auto truncated = hw::feeds::reviews_from_json("[{\"claim_reviewed\": \"x\"");
+  REQUIRE_FALSE(truncated);
+  CHECK_THAT(truncated.error().message, Catch::Contains("stored ClaimReviews are not readable"));
+  const auto object = hw::feeds::reviews_from_json("{}");
+  REQUIRE_FALSE(object);
+  CHECK_THAT(object.error().message, Catch::Contains("not a JSON array"));
 }
