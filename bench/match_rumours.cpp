@@ -43,7 +43,7 @@ std::string reason_class(const std::string& why) {
 }
 
 Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& articles,
-          const hw::rules::FitPolicy& policy, int show, bool learn) {
+          const hw::rules::FitPolicy& policy, int show, bool learn, std::FILE* dump) {
   hw::rules::Matcher matcher(claims, policy);
   Tally t;
   for (const auto& a : articles) {
@@ -52,6 +52,17 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
     story.summary = a.headline;
     // The decisions as the matcher made them, before it learns from this story.
     const auto decisions = matcher.explain(story);
+    if (dump != nullptr) {
+      // One line per candidate: own claim, candidate, fit, runner-up, matched, why, headline.
+      for (const auto& d : decisions) {
+        std::fprintf(dump, "%s\t%s\t%.4f\t%.4f\t%d\t%s\t%s\n", a.claim.c_str(),
+                     d.claim_id.c_str(), d.fit, d.runner_up, d.matched ? 1 : 0, d.why.c_str(),
+                     a.headline.c_str());
+      }
+      if (decisions.empty()) {
+        std::fprintf(dump, "%s\t-\t0\t0\t0\tnone\t%s\n", a.claim.c_str(), a.headline.c_str());
+      }
+    }
     const auto matches = learn ? matcher.match_and_learn(story) : matcher.match(story);
     bool own = false;
     bool wrong = false;
@@ -105,6 +116,7 @@ int main(int argc, char** argv) {
   bool sweep = false;
   int show = 0;
   bool learn = false;
+  std::string dump;  // one line per candidate decision, for studying the contest offline
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     const std::string value = argv[i + 1];
@@ -118,6 +130,8 @@ int main(int argc, char** argv) {
       sweep = value == "1";
     else if (arg == "--show")
       show = std::stoi(value);
+    else if (arg == "--dump")
+      dump = value;
     else if (arg == "--learn")
       learn = value == "1";
     else if (arg == "--teach-fit")
@@ -169,7 +183,11 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu claims, %zu articles (description = headline)\n", claims.size(),
               articles.size());
-  const Tally t = run(claims, articles, policy, show, learn);
+  std::FILE* dump_file = dump.empty() ? nullptr : std::fopen(dump.c_str(), "w");
+  const Tally t = run(claims, articles, policy, show, learn, dump_file);
+  if (dump_file != nullptr) {
+    std::fclose(dump_file);
+  }
   print("policy", t);
   for (const auto& [why, n] : t.miss_reasons) {
     std::printf("  own claim missed: %-28s %4d\n", why.c_str(), n);
@@ -182,7 +200,7 @@ int main(int argc, char** argv) {
         auto p = policy;
         p.min_fit = fit;
         p.min_lead_ratio = lead;
-        print(label, run(claims, articles, p, 0, learn));
+        print(label, run(claims, articles, p, 0, learn, nullptr));
       }
     }
   }
