@@ -417,7 +417,8 @@ struct Matcher::Impl {
     // A story that calls a claim a rumour or a hoax rarely repeats all its words: the denial is
     // the news (docs/stance.md, matching rule 4).
     FitPolicy policy = fit_policy;
-    if (calls_it_a_rumour(s.terms)) {
+    const bool rumour_headline = calls_it_a_rumour(s.t);
+    if (rumour_headline) {
       policy.min_fit = fit_policy.rumour_min_fit;
     }
     const auto verdicts = contest(fits, policy);
@@ -437,7 +438,7 @@ struct Matcher::Impl {
         continue;
       }
       const bool distinguishing = carries_distinguishing_term(c, s.terms);
-      const bool predicate = carries_predicate(c, s.terms);
+      const bool predicate = carries_predicate(c, s.terms, rumour_headline);
       // What is learned is the headline, so the headline itself must carry the claim (a story
       // that states it only in its body has a headline about something else).
       d.teaches = seeds[i].accepted && distinguishing && predicate &&
@@ -610,19 +611,23 @@ struct Matcher::Impl {
   // Whether the story holds one of the claim's lower-case content words, when it has any: the
   // predicate ("invaded", "escaped", "resigned") or a common noun. Names alone make a story
   // about the same people, not about the claim ("Russia" and "Finland" without "invaded").
-  bool carries_predicate(std::size_t c, const TermVector& story) const {
+  // A headline calling something a rumour or a hoax stands in for the predicate.
+  bool carries_predicate(std::size_t c, const TermVector& story, bool rumour_headline) const {
     if (predicates[c].empty()) {
       return true;
     }
     const bool predicate =
         std::ranges::any_of(predicates[c], [&](TermId term) { return holds_term(story, term); });
-    return predicate || calls_it_a_rumour(story);
+    return predicate || rumour_headline;
   }
 
-  // Whether the story holds a word that calls something a rumour, a hoax or a denial.
-  bool calls_it_a_rumour(const TermVector& story) const {
-    return std::ranges::any_of(story.weights,
-                               [&](const auto& entry) { return synonyms->is_rumour_word(entry.first); });
+  // Whether the text holds a word that calls something a rumour, a hoax or a denial. Asked of
+  // the headline: a story that is about a rumour says so there, while "denying" somewhere in a
+  // body's lead is everyday news wording ("a statement denying the affair").
+  // Read from the stems, which keep the negations ("denies" is one, so it has no term).
+  bool calls_it_a_rumour(const AnalyzedText& headline) const {
+    return std::ranges::any_of(headline.stems,
+                               [&](TermId stem) { return synonyms->is_rumour_word(stem); });
   }
 
   // The terms of words the statement writes in lower case (not names, numbers or acronyms).

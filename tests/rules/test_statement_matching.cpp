@@ -147,6 +147,11 @@ statement = "Fidel Castro has died."
         V{"castro-died"});
   // The same story without the rumour word: the names alone.
   CHECK(castro.match(story("Fidel Castro talk sweeps internet, but no sign in Cuba", "")).empty());
+  // A denial of something else, in the body's lead, is everyday news wording, not the claim's
+  // rumour: only the headline stands in for the predicate.
+  CHECK(castro.match(story("Fidel Castro's brother meets the Pope in Havana",
+                           "Officials are denying that the talks were about trade."))
+            .empty());
 }
 
 TEST_CASE("a story calling the claim a hoax needs less of its wording than one repeating it") {
