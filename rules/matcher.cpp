@@ -448,6 +448,11 @@ struct Matcher::Impl {
       } else if (!distinguishing) {
         d.matched = false;  // only the topic: thirty claims share "Apple" and "watch"
         d.why += "; none of the claim's distinguishing terms";
+      } else if (!shares_name(c, s.terms) && shared_count(c, s.terms) < 2) {
+        // One common word in common is a coincidence of vocabulary: "Apple will shutdown Beats
+        // Music" and "India deploys shutdowns in name of security" (docs/stance.md, rule 3).
+        d.matched = false;
+        d.why += "; a single shared word, and not a name";
       } else if (d.fit < kCloseFit && !predicate) {
         // The names without what the claim says of them; a story fitting the claim closely
         // carries it however the verb is worded.
@@ -611,6 +616,21 @@ struct Matcher::Impl {
   // Whether the story holds one of the claim's lower-case content words, when it has any: the
   // predicate ("invaded", "escaped", "resigned") or a common noun. Names alone make a story
   // about the same people, not about the claim ("Russia" and "Finland" without "invaded").
+  // How many of the claim's terms the story holds.
+  std::size_t shared_count(std::size_t c, const TermVector& story) const {
+    return static_cast<std::size_t>(std::ranges::count_if(
+        profiles[c].terms, [&](TermId term) { return holds_term(story, term); }));
+  }
+
+  // Whether the story holds one of the claim's names, numbers or acronyms: a term the statement
+  // does not write in lower case (predicate_terms).
+  bool shares_name(std::size_t c, const TermVector& story) const {
+    const auto& lower = predicates[c];
+    return std::ranges::any_of(profiles[c].terms, [&](TermId term) {
+      return holds_term(story, term) && std::ranges::find(lower, term) == lower.end();
+    });
+  }
+
   // A headline calling something a rumour or a hoax stands in for the predicate.
   bool carries_predicate(std::size_t c, const TermVector& story, bool rumour_headline) const {
     if (predicates[c].empty()) {

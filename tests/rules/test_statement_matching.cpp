@@ -154,6 +154,21 @@ statement = "Fidel Castro has died."
             .empty());
 }
 
+TEST_CASE("one common word in common is not a story about the claim") {
+  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "beats-shutdown"
+statement = "Apple will shutdown Beats Music"
+)",
+                                                           "c.toml"));
+  using V = std::vector<std::string>;
+  CHECK(matcher.match(story("India deploys shutdowns in name of security", "")).empty());
+  const auto decisions = matcher.explain(story("India deploys shutdowns in name of security", ""));
+  REQUIRE(decisions.size() == 1);
+  CHECK_THAT(decisions[0].why, Catch::Contains("a single shared word, and not a name"));
+  CHECK(ids(matcher.match(story("Apple confirms Beats Music shutdown", ""))) == V{"beats-shutdown"});
+}
+
 TEST_CASE("a story calling the claim a hoax needs less of its wording than one repeating it") {
   const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
 [[claim]]
