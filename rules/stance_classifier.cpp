@@ -43,6 +43,12 @@ double round2(double x) {
 
 // Sets the stance from the class probabilities `p` (StanceClass order), the score
 // (`scale` x P(stance)) and what fired.
+// Whether a headline ends by asking: its last character, closing quotes aside, is '?'.
+bool asks(std::string_view headline) {
+  const auto end = headline.find_last_not_of(" \t\r\n\"'");
+  return end != std::string_view::npos && headline[end] == '?';
+}
+
 void finish_stance(StanceVerdict& v, const PairFeatures& f, const std::vector<double>& p,
                    double scale) {
   std::size_t best = 0;
@@ -127,6 +133,13 @@ StanceVerdict StanceClassifier::judge_stance(const ClaimProfile& claim,
   if (!title.tokens.empty()) {
     title_f = m_extractor.extract(claim, title, empty);
     p = m_model.stance_title.probabilities(title_f->stance);
+    if (asks(title_text)) {
+      // A headline that asks ("Is the alleged audio a hoax?") is not a denial: its P(refutes)
+      // counts as P(mentions) (docs/stance.md, "Headlines that ask").
+      const auto refutes = static_cast<std::size_t>(StanceClass::refutes);
+      p[static_cast<std::size_t>(StanceClass::mentions)] += p[refutes];
+      p[refutes] = 0.0;
+    }
   }
   if (!body.tokens.empty()) {
     body_f = m_extractor.extract(claim, empty, body);

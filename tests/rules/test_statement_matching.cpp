@@ -169,6 +169,21 @@ statement = "Apple will shutdown Beats Music"
   CHECK(ids(matcher.match(story("Apple confirms Beats Music shutdown", ""))) == V{"beats-shutdown"});
 }
 
+TEST_CASE("a headline that asks whether the claim is a hoax does not deny it") {
+  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "audio"
+statement = "An audio recording captured the shooting at the mall."
+)",
+                                                           "c.toml"));
+  const auto asked = matcher.match(story("Is the audio recording of the mall shooting a hoax?", ""));
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].stance == Stance::mentions);
+  const auto said = matcher.match(story("The audio recording of the mall shooting is a hoax", ""));
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].stance == Stance::refutes);
+}
+
 TEST_CASE("a story calling the claim a hoax needs less of its wording than one repeating it") {
   const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
 [[claim]]
