@@ -8,6 +8,7 @@
 #include "app/ingest_pipeline.h"
 #include "app/poll_cycle.h"
 #include "storage/database.h"
+#include "support/claim_fixtures.h"
 #include "support/http_server.h"
 #include "support/test_support.h"
 
@@ -19,15 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kFeeds = 24;
-
-hw::Claim lighthouse_claim() {
-  hw::Claim c;
-  c.id = "lighthouse-demolition";
-  c.statement = "The north pier lighthouse will be demolished.";
-  c.required = {{"lighthouse"}, {"demolish*"}};
-  c.clarification_phrases = {"will be restored"};
-  return c;
-}
 
 // Feed f in round r: 30 items, some about the claim, one revised every round; every fifth
 // feed answers with broken XML in round 1.
@@ -66,7 +58,7 @@ Run poll_twice(const fs::path& dir, const std::string& name, unsigned parse_thre
   hw::feeds::FetchOptions options;
   options.max_in_flight = 1;  // completion order = request order, so the runs are comparable
   hw::feeds::Fetcher fetcher(options);
-  hw::rules::Matcher matcher({lighthouse_claim()});
+  hw::rules::Matcher matcher({hw::test::lighthouse_claim()});
   hw::ManualClock clock(sys_days{2012y / June / 5} + 12h);
   hw::app::PollCycle cycle(store, fetcher, matcher, clock);
   cycle.set_parse_threads(parse_threads);

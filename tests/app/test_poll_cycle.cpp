@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/poll_cycle.h"
+#include "support/claim_fixtures.h"
 #include "support/http_server.h"
 #include "support/test_support.h"
 
@@ -10,15 +11,6 @@ using Catch::Matchers::Contains;
 using namespace std::chrono;
 
 namespace {
-
-hw::Claim lighthouse_claim() {
-  hw::Claim c;
-  c.id = "lighthouse-demolition";
-  c.statement = "The north pier lighthouse will be demolished.";
-  c.required = {{"lighthouse"}, {"demolish*"}};
-  c.clarification_phrases = {"will be restored"};
-  return c;
-}
 
 const hw::storage::FeedRecord& feed_with(const std::vector<hw::storage::FeedRecord>& feeds,
                                          const std::string& url) {
@@ -41,7 +33,7 @@ TEST_CASE("a cycle records each failing feed with its reason and keeps the good 
   hw::feeds::FetchOptions options;
   options.total_timeout_ms = 5000;
   hw::feeds::Fetcher fetcher(options);
-  hw::rules::Matcher matcher({lighthouse_claim()});
+  hw::rules::Matcher matcher({hw::test::lighthouse_claim()});
   hw::ManualClock clock(sys_days{2012y / June / 5} + 12h);
   hw::app::PollCycle cycle(store, fetcher, matcher, clock);
 
@@ -128,7 +120,7 @@ TEST_CASE("a feed failing for a day raises one feed_failing alert per failure st
   std::filesystem::copy(hw::test::fixture("cycle") / "harbour.xml", file);
   auto store = hw::storage::Store::open(dir / "hw.db", hw::storage::OpenMode::read_write);
   hw::feeds::Fetcher fetcher(hw::feeds::FetchOptions{});
-  hw::rules::Matcher matcher({lighthouse_claim()});
+  hw::rules::Matcher matcher({hw::test::lighthouse_claim()});
   hw::ManualClock clock(sys_days{2012y / June / 5} + 12h);
   hw::app::PollCycle cycle(store, fetcher, matcher, clock);
   const std::vector<hw::app::FeedConfig> feeds{{"file://" + file.string(), "Harbour Gazette"}};
