@@ -89,9 +89,9 @@ std::optional<PhraseHit> earliest(const StoryIndex& index,
 }
 
 // The folded words of one text, as tokenize() would give them. An ASCII text (most stories)
-// is lower-cased once and cut into runs of letters and digits, without a string per word: that
-// is exactly what tokenize() does to ASCII, and the text is valid UTF-8 as it is (nothing for
-// sanitize_utf8 to replace). Other texts take the full path.
+// is lower-cased once and cut into runs of letters and digits (a point between digits kept),
+// without a string per word: that is exactly what tokenize() does to ASCII, and the text is
+// valid UTF-8 as it is (nothing for sanitize_utf8 to replace). Other texts take the full path.
 struct FoldedWords {
   explicit FoldedWords(std::string_view text) {
     if (std::ranges::all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
@@ -108,7 +108,9 @@ struct FoldedWords {
           continue;
         }
         const std::size_t begin = pos;
-        while (pos < folded.size() && word_char(folded[pos])) {
+        while (pos < folded.size() &&
+               (word_char(folded[pos]) ||
+                joins_decimal(folded, pos, std::string_view(folded).substr(begin, pos - begin)))) {
           ++pos;
         }
         words.emplace_back(folded.data() + begin, pos - begin);

@@ -166,6 +166,12 @@ std::string normalize(std::string_view text) {
   return out;
 }
 
+bool joins_decimal(std::string_view text, std::size_t pos, std::string_view word_so_far) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return text[pos] == '.' && !word_so_far.empty() && digit(word_so_far.back()) &&
+         pos + 1 < text.size() && digit(text[pos + 1]);
+}
+
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   std::vector<utf8proc_int32_t> folded;
@@ -178,7 +184,8 @@ std::vector<Token> tokenize(std::string_view text) {
     if (byte < 0x80) {
       const bool lower = byte >= 'a' && byte <= 'z';
       const bool upper = byte >= 'A' && byte <= 'Z';
-      if (lower || upper || (byte >= '0' && byte <= '9')) {
+      if (lower || upper || (byte >= '0' && byte <= '9') ||
+          (in_word && joins_decimal(text, pos, current.text))) {
         if (!in_word) {
           current = Token{{}, pos, pos};
           in_word = true;

@@ -31,8 +31,12 @@ std::string sanitize_utf8(std::string_view text);
 std::string normalize(std::string_view text);
 
 // Splits `text` into folded words. Offsets refer to `text` itself; invalid UTF-8 bytes act as
-// separators.
+// separators. A point between digits stays in the word: "iOS 8.2" is "ios", "8.2", so it shares
+// no number with "iOS 11.2", and "$1.5bn" is not the numbers 1 and 5.
 std::vector<Token> tokenize(std::string_view text);
+
+// Whether the '.' at text[pos] continues the word `word_so_far` (a digit before, a digit after).
+bool joins_decimal(std::string_view text, std::size_t pos, std::string_view word_so_far);
 
 // Splits `text` into sentences: on . ! ? … followed by space and not by a lower-case letter,
 // not after an abbreviation ("U.S.", "Mr.", "Sept."), and on blank lines. Spans are trimmed

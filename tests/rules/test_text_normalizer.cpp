@@ -49,6 +49,19 @@ TEST_CASE("tokenize splits on punctuation, hyphens and apostrophes") {
   CHECK(words("\xE2\x80\x9CHacked\xE2\x80\x9D") == Words{"hacked"});  // curly quotes
 }
 
+TEST_CASE("a point between digits stays in the number") {
+  CHECK(words("Apple will release iOS 8.2 on March 9.") ==
+        Words{"apple", "will", "release", "ios", "8.2", "on", "march", "9"});
+  CHECK(words("iOS 11.2: Beta 5") == Words{"ios", "11.2", "beta", "5"});
+  CHECK(words("a $1.5bn deal, up 2.5% in 2014.") ==
+        Words{"a", "1.5bn", "deal", "up", "2.5", "in", "2014"});
+  // Not between digits: an end of sentence, an abbreviation, a version's trailing point.
+  CHECK(words("Version 2. Then U.S.") == Words{"version", "2", "then", "u", "s"});
+  CHECK(words("v2.x") == Words{"v2", "x"});
+  // The non-ASCII path keeps the same rule.
+  CHECK(words("Yémen 8.2") == Words{"yemen", "8.2"});
+}
+
 TEST_CASE("token offsets point into the original text") {
   const std::string text = "Le Yémen, al-Qaïda.";
   const auto tokens = tokenize(text);
