@@ -615,9 +615,6 @@ struct Matcher::Impl {
     return false;
   }
 
-  // Whether the story holds one of the claim's lower-case content words, when it has any: the
-  // predicate ("invaded", "escaped", "resigned") or a common noun. Names alone make a story
-  // about the same people, not about the claim ("Russia" and "Finland" without "invaded").
   // How many of the claim's terms the story holds.
   std::size_t shared_count(std::size_t c, const TermVector& story) const {
     return static_cast<std::size_t>(std::ranges::count_if(
@@ -633,6 +630,9 @@ struct Matcher::Impl {
     });
   }
 
+  // Whether the story holds one of the claim's lower-case content words, when it has any: the
+  // predicate ("invaded", "escaped", "resigned") or a common noun. Names alone make a story
+  // about the same people, not about the claim ("Russia" and "Finland" without "invaded").
   // A headline calling something a rumour or a hoax stands in for the predicate.
   bool carries_predicate(std::size_t c, const TermVector& story, bool rumour_headline) const {
     if (predicates[c].empty()) {
@@ -645,8 +645,8 @@ struct Matcher::Impl {
 
   // Whether the text holds a word that calls something a rumour, a hoax or a denial. Asked of
   // the headline: a story that is about a rumour says so there, while "denying" somewhere in a
-  // body's lead is everyday news wording ("a statement denying the affair").
-  // Read from the stems, which keep the negations ("denies" is one, so it has no term).
+  // body's lead is everyday news wording ("a statement denying the affair"). Read from the
+  // stems, which keep the negations ("denies" is one, so it has no term).
   bool calls_it_a_rumour(const AnalyzedText& headline) const {
     return std::ranges::any_of(headline.stems,
                                [&](TermId stem) { return synonyms->is_rumour_word(stem); });
