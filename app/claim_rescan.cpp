@@ -1,15 +1,11 @@
 #include "app/claim_rescan.h"
 
 #include <optional>
-#include <set>
 
-#include "app/factcheck_judgment.h"
 #include "app/story_evaluation.h"
-#include "feeds/claim_review_json.h"
+#include "app/stored_factchecks.h"
 #include "rules/claim_definition.h"
-#include "storage/factcheck_pages.h"
 #include "util/log.h"
-#include "util/url_host.h"
 
 namespace hw::app {
 
@@ -26,41 +22,6 @@ storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Match
   return sync;
 }
 
-namespace {
-
-// A fact-check item as the poll cycle would judge it for the claims rescanned: from the
-// reviews its page had, with their verdicts' stances (app/factcheck_judgment.h). nullopt when
-// the page was never judged, or judged before its reviews were kept.
-std::optional<std::vector<Match>> judge_stored_page(storage::FactcheckPages& pages,
-                                                    const rules::Matcher& matcher,
-                                                    const rules::VerdictMapping& mapping,
-                                                    const storage::StoredStory& s,
-                                                    RescanReport& report) {
-  const auto stored = pages.stored_reviews(s.story_id);
-  if (!stored) {
-    return std::nullopt;  // not fetched yet: the poll cycle judges it when it is
-  }
-  if (!stored->reviews_json) {
-    ++report.factcheck_unkept;
-    return std::nullopt;
-  }
-  auto reviews = feeds::reviews_from_json(*stored->reviews_json);
-  if (!reviews) {
-    // Our own storage, not user input: say which page and go on with the other stories.
-    log::warning("rules", "fact-check page's stored reviews unreadable; not judged again",
-                 {{"page", stored->url}, {"error", reviews.error().message}});
-    ++report.factcheck_unkept;
-    return std::nullopt;
-  }
-  ++report.factcheck_pages;
-  auto judged = judge_reviews(
-      matcher, mapping, *reviews, [&](std::string_view url) { return pages.claims_of_link(url); },
-      url_site(stored->url));
-  return std::move(judged.matches);
-}
-
-}  // namespace
-
 RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
                            const std::vector<std::string>& claim_ids,
                            const FactcheckConfig& factcheck, const Clock& clock,
@@ -75,18 +36,7 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
   options.only_claims.insert(claim_ids.begin(), claim_ids.end());
   // Fact-check feeds' items are judged from their pages' ClaimReviews, never from their text
   // (docs/factchecks.md): a rescan reads the reviews kept from the page's last fetch.
-  std::set<std::string> factcheck_feeds;
-  for (const auto& f : store.feeds().list_feeds()) {
-    if (f.kind == "factcheck") {
-      factcheck_feeds.insert(f.url);
-    }
-  }
-  std::optional<storage::FactcheckPages> pages;
-  std::optional<rules::VerdictMapping> mapping;
-  if (!factcheck_feeds.empty()) {
-    pages.emplace(store.database());
-    mapping = rules::verdict_mapping(factcheck.verdicts);
-  }
+  StoredFactchecks factchecks(store, factcheck);
   // In pages, oldest evidence first: only one page of texts in memory.
   std::optional<std::pair<TimePoint, std::int64_t>> after;
   for (auto page = store.stories().stored_stories(after, 256); !page.empty();
@@ -97,8 +47,8 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
         return report;  // not marked scanned: the next cycle resumes (done pairs are skipped)
       }
       std::optional<std::vector<Match>> given;
-      if (factcheck_feeds.contains(s.feed_url)) {
-        given = judge_stored_page(*pages, matcher, *mapping, s, report);
+      if (factchecks.is_factcheck(s)) {
+        given = factchecks.judge(matcher, s);
         if (!given) {
           continue;
         }
@@ -115,6 +65,8 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
     }
     after = std::pair{page.back().at, page.back().revision_id};
   }
+  report.factcheck_pages = factchecks.judged();
+  report.factcheck_unkept = factchecks.unkept();
   if (report.factcheck_unkept > 0) {
     log::info("rules",
               "fact-check pages judged before their reviews were kept: not judged for these "

@@ -6,6 +6,7 @@
 #include <functional>
 #include <iostream>
 
+#include "app/stored_factchecks.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/table.h"
@@ -93,7 +94,9 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
   rules::Matcher matcher(std::move(loaded.claims));
   app::PathOptions paths = inv.paths;
   paths.db = app::database_path(inv.paths, &loaded.config);
-  const auto store = app::open_for_query(paths);  // read-only: a preview records nothing
+  auto store = app::open_for_query(paths);  // read-only: a preview records nothing
+  // Fact-check items are judged from their pages' stored reviews, as a rescan judges them.
+  app::StoredFactchecks factchecks(store, loaded.config.factcheck);
 
   int checked = 0;
   std::vector<Preview> found;
@@ -103,6 +106,14 @@ int cmd_claim_test(const Invocation& inv, const ClaimTest& test, std::ostream& o
        !page.empty(); page = store.stories().stored_stories(after, 256, /*include_queued=*/true)) {
     for (auto& s : page) {
       ++checked;
+      if (factchecks.is_factcheck(s)) {
+        for (Match& m : factchecks.judge(matcher, s).value_or(std::vector<Match>{})) {
+          if (m.claim_id == target) {
+            found.push_back({s, std::move(m)});
+          }
+        }
+        continue;
+      }
       bool matched = false;
       if (test.explain) {
         // Before learning from the story, as the poll cycle judged it.

@@ -3,6 +3,7 @@
 // twice, `claim test` previews without recording, and a claim removed from the file is retired
 // — through the real `hypewatch` command line.
 #include <algorithm>
+#include <filesystem>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -141,6 +142,38 @@ TEST_CASE("a new claim is judged on the stored stories, as backfill, once") {
   REQUIRE(desk.cli({"poll", "--once"}).exit_code == 0);
   CHECK(desk.alerts_of("mars-base").size() == 3);
   CHECK(desk.cli_json({"history", "mars-base"})["history"].size() == 3);
+}
+
+TEST_CASE("a draft claim meets the fact-checks already read, judged by their verdicts") {
+  Desk desk;
+  desk.claims(kMars);
+  std::filesystem::create_directories(desk.dir / "pages");
+  hw::test::write_file(desk.dir / "pages/moon.html", R"(<html><head>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"ClaimReview",
+"claimReviewed":"A company will build a hotel on the Moon.",
+"author":{"@type":"Organization","name":"Orbit Check"},
+"reviewRating":{"@type":"Rating","alternateName":"False"}}</script></head><body></body></html>)");
+  hw::test::write_file(desk.dir / "checks.xml", R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Orbit Check</title><link>https://check.example/</link>
+<item><guid>c1</guid><link>pages/moon.html</link><title>Fact check: a Moon hotel?</title>
+<pubDate>Fri, 06 Jun 2014 09:00:00 GMT</pubDate></item>
+</channel></rss>)");
+  hw::test::write_file(desk.dir / "hw.toml",
+                       "claims = \"claims.toml\"\n[[feed]]\nurl = \"feed.xml\"\n"
+                       "[[feed]]\nurl = \"checks.xml\"\nkind = \"factcheck\"\n");
+  REQUIRE(desk.cli({"poll", "--once"}).exit_code == 0);
+  // Nothing was about the Moon then; the page's review was read and kept.
+  const auto preview =
+      desk.cli_json({"claim", "test", "--statement", "A company will build a hotel on the Moon."});
+  std::vector<std::string> stances;
+  for (const auto& m : preview["matches"]) {
+    if (m["title"] == "Fact check: a Moon hotel?") {
+      stances.push_back(m["stance"]);
+      CHECK_THAT(m["rule"].get<std::string>(), Contains("Orbit Check") && Contains("false"));
+    }
+  }
+  // Judged by the verdict ("False" disputes), not by the item's own words.
+  CHECK(stances == std::vector<std::string>{"refutes"});
 }
 
 TEST_CASE("a claim removed from the file is retired, kept, and comes back when re-added") {
