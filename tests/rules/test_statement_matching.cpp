@@ -19,6 +19,12 @@ Story story(std::string title, std::string summary) {
   return s;
 }
 
+// A matcher of one claim written only as a statement.
+hw::rules::Matcher statement_matcher(const std::string& id, const std::string& statement) {
+  return hw::rules::Matcher(hw::rules::parse_claims(
+      "[[claim]]\nid = \"" + id + "\"\nstatement = \"" + statement + "\"\n", "c.toml"));
+}
+
 }  // namespace
 
 TEST_CASE("a claim with no rules matches stories about its statement, and only those") {
@@ -39,7 +45,8 @@ required = [["state department"], ["hack*"], ["yemen*"]]
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].claim_id == "burger");
   CHECK(hits[0].rule.starts_with("statement fit"));
-  CHECK_THAT(hits[0].rule, Catch::Contains("shared terms: Two, Australian, men, kept, Quarter, Pounder"));
+  CHECK_THAT(hits[0].rule,
+             Catch::Contains("shared terms: Two, Australian, men, kept, Quarter, Pounder"));
   CHECK_FALSE(hits[0].evidence.empty());
 
   CHECK(matcher.match(story("Stock markets close higher", "Shares rose on Tuesday.")).empty());
@@ -98,23 +105,14 @@ TEST_CASE("a story goes to the look-alike claim it carries, not to every claim o
   // The topic alone fits all three about equally: none of them wins.
   CHECK(matcher.match(story("Hands on with the Apple Watch", "")).empty());
   // Another topic sharing one word ("Oscar" is not Oscar Pistorius) is not the claim.
-  const hw::rules::Matcher pistorius(hw::rules::parse_claims(R"(
-[[claim]]
-id = "pistorius-escape"
-statement = "Oscar Pistorius escaped from prison."
-)",
-                                                             "c.toml"));
+  const auto pistorius =
+      statement_matcher("pistorius-escape", "Oscar Pistorius escaped from prison.");
   CHECK(pistorius.match(story("Greatest Oscar winners ever", "")).empty());
   // The same people without what the claim says of them is not the claim.
-  CHECK(pistorius.match(story("Oscar Pistorius granted parole a decade after killing girlfriend",
-                              ""))
-            .empty());
-  const hw::rules::Matcher finland(hw::rules::parse_claims(R"(
-[[claim]]
-id = "russia-finland"
-statement = "Russia has invaded Finland."
-)",
-                                                           "c.toml"));
+  CHECK(
+      pistorius.match(story("Oscar Pistorius granted parole a decade after killing girlfriend", ""))
+          .empty());
+  const auto finland = statement_matcher("russia-finland", "Russia has invaded Finland.");
   CHECK(finland.match(story("Finland pushing back 'weaponized migration' on Russia border", ""))
             .empty());
   CHECK(ids(finland.match(story("Russian troops invade Finland", ""))) == V{"russia-finland"});
@@ -123,12 +121,7 @@ statement = "Russia has invaded Finland."
 }
 
 TEST_CASE("news words for the same event count as the claim's predicate, and only those") {
-  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "apple-path"
-statement = "Apple is buying Path."
-)",
-                                                           "c.toml"));
+  const auto matcher = statement_matcher("apple-path", "Apple is buying Path.");
   using V = std::vector<std::string>;
   // "acquire" and "purchase" say what "buying" says.
   CHECK(ids(matcher.match(story("Apple to acquire Path, the struggling social network", ""))) ==
@@ -137,46 +130,35 @@ statement = "Apple is buying Path."
   // The same names with another event are still not the claim.
   CHECK(matcher.match(story("Apple and Path executives meet in Cupertino", "")).empty());
   // A story that calls the claim a rumour or a hoax is about it, predicate or not.
-  const hw::rules::Matcher castro(hw::rules::parse_claims(R"(
-[[claim]]
-id = "castro-died"
-statement = "Fidel Castro has died."
-)",
-                                                          "c.toml"));
+  const auto castro = statement_matcher("castro-died", "Fidel Castro has died.");
   CHECK(ids(castro.match(story("Fidel Castro rumors sweep internet, but no sign in Cuba", ""))) ==
         V{"castro-died"});
   // The same story without the rumour word: the names alone.
   CHECK(castro.match(story("Fidel Castro talk sweeps internet, but no sign in Cuba", "")).empty());
   // A denial of something else, in the body's lead, is everyday news wording, not the claim's
   // rumour: only the headline stands in for the predicate.
-  CHECK(castro.match(story("Fidel Castro's brother meets the Pope in Havana",
-                           "Officials are denying that the talks were about trade."))
+  CHECK(castro
+            .match(story("Fidel Castro's brother meets the Pope in Havana",
+                         "Officials are denying that the talks were about trade."))
             .empty());
 }
 
 TEST_CASE("one common word in common is not a story about the claim") {
-  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "beats-shutdown"
-statement = "Apple will shutdown Beats Music"
-)",
-                                                           "c.toml"));
+  const auto matcher = statement_matcher("beats-shutdown", "Apple will shutdown Beats Music");
   using V = std::vector<std::string>;
   CHECK(matcher.match(story("India deploys shutdowns in name of security", "")).empty());
   const auto decisions = matcher.explain(story("India deploys shutdowns in name of security", ""));
   REQUIRE(decisions.size() == 1);
   CHECK_THAT(decisions[0].why, Catch::Contains("a single shared word, and not a name"));
-  CHECK(ids(matcher.match(story("Apple confirms Beats Music shutdown", ""))) == V{"beats-shutdown"});
+  CHECK(ids(matcher.match(story("Apple confirms Beats Music shutdown", ""))) ==
+        V{"beats-shutdown"});
 }
 
 TEST_CASE("a headline that asks whether the claim is a hoax does not deny it") {
-  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "audio"
-statement = "An audio recording captured the shooting at the mall."
-)",
-                                                           "c.toml"));
-  const auto asked = matcher.match(story("Is the audio recording of the mall shooting a hoax?", ""));
+  const auto matcher =
+      statement_matcher("audio", "An audio recording captured the shooting at the mall.");
+  const auto asked =
+      matcher.match(story("Is the audio recording of the mall shooting a hoax?", ""));
   REQUIRE(asked.size() == 1);
   CHECK(asked[0].stance == Stance::mentions);
   const auto said = matcher.match(story("The audio recording of the mall shooting is a hoax", ""));
@@ -185,12 +167,9 @@ statement = "An audio recording captured the shooting at the mall."
 }
 
 TEST_CASE("a story calling the claim a hoax needs less of its wording than one repeating it") {
-  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "armed-women"
-statement = "A photo shows Nigerian women armed with rifles who saved their village school from Boko Haram."
-)",
-                                                           "c.toml"));
+  const auto matcher = statement_matcher("armed-women",
+                                         "A photo shows Nigerian women armed with rifles who saved "
+                                         "their village school from Boko Haram.");
   using V = std::vector<std::string>;
   const auto denial = story("Tale of gutsy bravehearts who repelled Boko Haram is a hoax", "");
   const auto decisions = matcher.explain(denial);
@@ -200,16 +179,13 @@ statement = "A photo shows Nigerian women armed with rifles who saved their vill
   CHECK(decisions[0].fit >= hw::rules::FitPolicy{}.rumour_min_fit);
   CHECK(ids(matcher.match(denial)) == V{"armed-women"});
   // The same few words without calling anything a hoax: a story on the topic, not the claim.
-  CHECK(matcher.match(story("Tale of gutsy bravehearts who repelled Boko Haram is a hit", "")).empty());
+  CHECK(matcher.match(story("Tale of gutsy bravehearts who repelled Boko Haram is a hit", ""))
+            .empty());
 }
 
 TEST_CASE("a description that repeats the headline is read as a headline, not as a body") {
-  const hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "banksy-arrested"
-statement = "The artist Banksy was arrested in London."
-)",
-                                                           "c.toml"));
+  const auto matcher =
+      statement_matcher("banksy-arrested", "The artist Banksy was arrested in London.");
   const std::string headline = "Banksy has NOT been arrested, despite viral report";
   const auto alone = matcher.match(story(headline, ""));
   const auto echoed = matcher.match(story(headline, headline));
@@ -223,9 +199,10 @@ statement = "The artist Banksy was arrested in London."
   CHECK(prefix[0].stance == alone[0].stance);
   CHECK_THAT(echoed[0].rule, Catch::Contains("; headline; refutes"));
   // A real body is read too, with the headline.
-  const auto both = matcher.match(story(
-      headline, "Police in London said no one had been detained. The artist Banksy remains "
-                "anonymous and was not arrested, a spokesman said."));
+  const auto both = matcher.match(
+      story(headline,
+            "Police in London said no one had been detained. The artist Banksy remains "
+            "anonymous and was not arrested, a spokesman said."));
   REQUIRE(both.size() == 1);
   CHECK_THAT(both[0].rule, Catch::Contains("headline+body"));
 }
