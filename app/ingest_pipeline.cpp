@@ -8,7 +8,7 @@
 namespace hw::app {
 
 PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
-                          feeds::FetchResult&& result) {
+                          feeds::FetchResult&& result, StoryScreen* screen) {
   PreparedFeed p;
   p.index = index;
   p.result = std::move(result);
@@ -28,6 +28,9 @@ PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
                                  &p.hints);
     if (*p.parsed) {
       p.packed = storage::pack_story_texts((*p.parsed)->items);
+      if (screen != nullptr) {
+        p.may_match = screen->screen((*p.parsed)->items);
+      }
     }
   }
   std::string().swap(fetched->body);  // the writer needs the parsed items, not the bytes

@@ -121,12 +121,16 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
 
   // Each body is parsed as soon as it arrives (on the parse threads) and stored in arrival
   // order by one writer (IngestPipeline), a few feeds per commit: memory stays at a few bodies.
+  // The parse threads also screen the stories for ones no claim can match (StoryScreen).
+  m_screened_out.clear();
+  StoryScreen screen(m_matcher);
+  m_screen_learns = screen.learns_wording();
   {
     storage::WriteBatch batch(m_store);
     IngestPipeline pipeline(
         {.parse_threads = m_parse_threads},
         [&](std::size_t i, feeds::FetchResult&& result) {
-          return prepare_feed(polled[i], i, std::move(result));
+          return prepare_feed(polled[i], i, std::move(result), &screen);
         },
         [&](PreparedFeed& prepared) {
           batch.ensure_open();
@@ -261,12 +265,19 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   ++report.fetched;
   int added = 0, revised = 0;
   // One transaction for the whole feed: a failure leaves none of its stories stored.
-  for (const auto& up :
-       m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed)) {
+  const auto upserted = m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed);
+  const bool screened = prepared.may_match.size() == upserted.size();
+  for (std::size_t i = 0; i < upserted.size(); ++i) {
+    const auto& up = upserted[i];
     if (up.outcome == storage::UpsertOutcome::inserted) {
       ++added;
     } else if (up.outcome == storage::UpsertOutcome::revised) {
       ++revised;
+    } else {
+      continue;  // not queued for evaluation
+    }
+    if (screened && prepared.may_match[i] == 0) {
+      m_screened_out.insert(up.revision_id);
     }
   }
   report.stories_new += added;
@@ -291,11 +302,15 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
 }
 
 void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factchecks) {
-  // In batches, oldest first: each evaluation takes its revision off the queue, so the next
-  // batch continues the same order while only one batch of texts is in memory.
-  // Each batch is one commit (docs/schema.md, "Durability"); every evaluation in it is still
-  // all or nothing (its own savepoint). A failure commits the evaluations already made, so
-  // the database matches what the matcher has learned from them, and passes the error on.
+  // Oldest first: each evaluation takes its revision off the queue, so the next page of the
+  // queue continues the same order. Texts are read one revision at a time, and not at all for
+  // the revisions this cycle's screen found no claim can match (StoryScreen).
+  // One commit per 256 revisions (docs/schema.md, "Durability"); every evaluation in it is
+  // still all or nothing (its own savepoint). A failure commits the evaluations already made,
+  // so the database matches what the matcher has learned from them, and passes the error on.
+  constexpr std::size_t kPage = 4096;  // revisions listed per query (each sorts the queue)
+  constexpr std::size_t kCommitEvery = 256;
+  static const std::vector<Match> kNoMatches;
   std::set<std::int64_t> done;
   storage::WriteBatch writes(m_store);
   const auto commit_on_failure = [&] {
@@ -305,34 +320,48 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
       // The first error is the one reported; what is not committed stays queued.
     }
   };
-  for (auto batch = m_store.stories().pending_evaluations(256);
-       !batch.empty() && !done.contains(batch.front().revision_id);
-       batch = m_store.stories().pending_evaluations(256)) {
-    writes.ensure_open();
-    for (const auto& pending : batch) {
+  std::size_t in_commit = 0;
+  for (auto page = m_store.stories().pending_evaluation_heads(kPage);
+       !page.empty() && !done.contains(page.front().revision_id);
+       page = m_store.stories().pending_evaluation_heads(kPage)) {
+    for (auto& pending : page) {
       if (m_cancel != nullptr && m_cancel->load()) {
         writes.commit();
         return;  // the rest stays queued in the database for the next start
       }
+      if (in_commit == kCommitEvery) {
+        writes.commit();
+        in_commit = 0;
+      }
+      writes.ensure_open();
+      ++in_commit;
       done.insert(pending.revision_id);
       EvaluationOutcome outcome;
       try {
         if (factchecks.owns(pending.revision_id)) {
-          auto judged = factchecks.evaluate(m_matcher, pending, report);
+          auto judged = factchecks.evaluate(m_matcher, pending, report);  // from its page
           if (!judged) {
             continue;  // its page was not fetched (shutting down): stays queued
           }
           outcome = std::move(*judged);
         } else {
+          EvaluationOptions options;
+          if (m_screened_out.contains(pending.revision_id) &&
+              !(m_screen_learns && may_match_headline(m_matcher, pending.story))) {
+            options.given_matches = &kNoMatches;  // what the matcher would find: no text needed
+          } else {
+            m_store.stories().load_texts(pending);
+          }
           outcome = evaluate_story(
               m_store, m_matcher,
               {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
-              {}, m_clock.now());
+              options, m_clock.now());
         }
       } catch (...) {
         commit_on_failure();
         throw;
       }
+      pending.story = {};  // its text goes before the next one is read
       ++report.evaluated;
       report.matches += outcome.matches;
       for (Alert& a : outcome.alerts) {
@@ -340,8 +369,8 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
         report.alerts.push_back(std::move(a));
       }
     }
-    writes.commit();
   }
+  writes.commit();
 }
 
 }  // namespace hw::app
