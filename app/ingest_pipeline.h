@@ -42,9 +42,11 @@ struct PreparedFeed {
 };
 
 // Pure: what the poll cycle needs to know about one fetch result before it writes. With a
-// `screen`, the parsed items are also screened for stories no claim can match.
+// `screen`, the parsed items are also screened for stories no claim can match. `body_hash`:
+// stable_hash_hex of a fetched body when the caller made it already (else made here).
 PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
-                          feeds::FetchResult&& result, StoryScreen* screen = nullptr);
+                          feeds::FetchResult&& result, StoryScreen* screen = nullptr,
+                          std::string body_hash = {});
 
 class IngestPipeline {
  public:

@@ -125,12 +125,16 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
   m_screened_out.clear();
   StoryScreen screen(m_matcher);
   m_screen_learns = screen.learns_wording();
+  // Bodies are hashed as they arrive, on this thread, which mostly waits for the network: the
+  // parse threads are the busiest part of a cold poll.
+  std::vector<std::string> body_hashes(polled.size());
   {
     storage::WriteBatch batch(m_store);
     IngestPipeline pipeline(
         {.parse_threads = m_parse_threads},
         [&](std::size_t i, feeds::FetchResult&& result) {
-          return prepare_feed(polled[i], i, std::move(result), &screen);
+          return prepare_feed(polled[i], i, std::move(result), &screen,
+                              std::move(body_hashes[i]));
         },
         [&](PreparedFeed& prepared) {
           batch.ensure_open();
@@ -138,6 +142,11 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
         },
         [&] { batch.commit(); });
     m_fetcher.fetch_each(requests, [&](std::size_t i, feeds::FetchResult&& result) {
+      if (result) {
+        if (const auto* fetched = std::get_if<feeds::Fetched>(&*result)) {
+          body_hashes[i] = stable_hash_hex(fetched->body);  // read by a parse thread after submit
+        }
+      }
       pipeline.submit(i, std::move(result));
     });
     pipeline.finish();

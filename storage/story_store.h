@@ -76,7 +76,6 @@ struct SearchLimits {
 struct PackedStoryTexts {
   std::optional<std::string> summary;
   std::optional<std::string> content;
-  std::string content_hash;  // of the whole revision (story_rows.h): also made ahead
 };
 PackedStoryTexts pack_story_texts(const Story& story);
 std::vector<PackedStoryTexts> pack_story_texts(const std::vector<Story>& stories);
