@@ -110,7 +110,6 @@ class PollCycle {
   // Revisions stored by this cycle's ingest that no claim can match (StoryScreen): evaluated
   // without reading their texts back. Only this cycle's: a claims change makes a new cycle.
   std::unordered_set<std::int64_t> m_screened_out;
-  bool m_screen_learns = false;  // StoryScreen::learns_wording() of this cycle's screen
 };
 
 }  // namespace hw::app

@@ -4,9 +4,15 @@
 
 namespace hw::app {
 
-StoryScreen::StoryScreen(const rules::Matcher& matcher) : m_claims(matcher.claims()) {
-  m_learns = std::ranges::any_of(m_claims, [](const Claim& c) { return c.required.empty(); });
+std::unique_ptr<StoryScreen> StoryScreen::for_claims(const rules::Matcher& matcher) {
+  const auto& claims = matcher.claims();
+  if (std::ranges::any_of(claims, [](const Claim& c) { return c.required.empty(); })) {
+    return nullptr;  // statement claims: see the header
+  }
+  return std::unique_ptr<StoryScreen>(new StoryScreen(claims));
 }
+
+StoryScreen::StoryScreen(std::vector<Claim> claims) : m_claims(std::move(claims)) {}
 
 StoryScreen::~StoryScreen() = default;
 
@@ -34,14 +40,6 @@ std::vector<char> StoryScreen::screen(const std::vector<Story>& stories) {
   std::lock_guard lock(m_mutex);
   m_idle.push_back(std::move(matcher));
   return out;
-}
-
-bool may_match_headline(const rules::Matcher& matcher, const Story& story) {
-  Story headline;
-  headline.title = story.title;
-  const std::size_t before = matcher.stories_analysed();
-  (void)matcher.match(headline);
-  return matcher.stories_analysed() != before;
 }
 
 }  // namespace hw::app
