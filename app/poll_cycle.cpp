@@ -1,5 +1,6 @@
 #include "app/poll_cycle.h"
 
+#include <algorithm>
 #include <set>
 #include <variant>
 
@@ -310,52 +311,65 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
 }
 
 void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factchecks) {
-  // Oldest first: each evaluation takes its revision off the queue, so the next page of the
-  // queue continues the same order. Texts are read one revision at a time, and not at all for
-  // the revisions this cycle's screen found no claim can match (StoryScreen).
   // One commit per 256 revisions (docs/schema.md, "Durability"); every evaluation in it is
   // still all or nothing (its own savepoint). A failure commits the evaluations already made,
   // so the database matches what the matcher has learned from them, and passes the error on.
-  // Revisions listed per query: each listing sorts the whole queue (256 at a time, 100 sorts of
-  // a cold poll's 25,000), but a page of 4,096 raised the scale corpus's peak RSS by 20 MB
-  // (60.7 -> 81.0 MB, statement claims) where 1,024 left it at 61.0 MB.
-  constexpr std::size_t kPage = 1024;
   constexpr std::size_t kCommitEvery = 256;
-  std::set<std::int64_t> done;
   storage::WriteBatch writes(m_store);
-  // Revisions settled as matching nothing, recorded together (ClaimLedger::record_unmatched)
-  // before the next evaluation that writes more and before each commit.
-  std::vector<std::int64_t> unmatched;
-  const auto record_unmatched = [&] {
-    if (!unmatched.empty()) {
-      m_store.claims().record_unmatched(unmatched);
-      unmatched.clear();
-    }
-  };
   const auto commit_on_failure = [&] {
-    try {
-      record_unmatched();
-    } catch (...) {
-      // The first error is the one reported; these stay queued.
-    }
     try {
       writes.commit();
     } catch (...) {
       // The first error is the one reported; what is not committed stays queued.
     }
   };
+
+  // The revisions this cycle's screen found no claim can match (StoryScreen): their evaluation
+  // only takes them off the queue, which changes nothing for any other evaluation, so they go
+  // first, without their texts and together (ClaimLedger::record_unmatched), and the listings
+  // below sort only what is left of the queue.
+  // Fact-check items are judged from their pages, never from their text: they stay below.
+  std::vector<std::int64_t> unmatched;
+  for (const std::int64_t id : m_screened_out) {
+    if (!factchecks.owns(id)) {
+      unmatched.push_back(id);
+    }
+  }
+  std::ranges::sort(unmatched);
+  for (std::size_t from = 0; from < unmatched.size(); from += kCommitEvery) {
+    if (m_cancel != nullptr && m_cancel->load()) {
+      return;  // the rest stays queued in the database for the next start
+    }
+    const std::size_t to = std::min(unmatched.size(), from + kCommitEvery);
+    writes.ensure_open();
+    try {
+      report.evaluated += static_cast<int>(m_store.claims().record_unmatched(
+          {unmatched.begin() + static_cast<std::ptrdiff_t>(from),
+           unmatched.begin() + static_cast<std::ptrdiff_t>(to)}));
+    } catch (...) {
+      commit_on_failure();
+      throw;
+    }
+    writes.commit();
+  }
+
+  // The others oldest first: each evaluation takes its revision off the queue, so the next
+  // page of the queue continues the same order. Texts are read one revision at a time.
+  // Revisions listed per query: each listing sorts the whole queue (256 at a time, 100 sorts of
+  // a cold poll's 25,000), but a page of 4,096 raised the scale corpus's peak RSS by 20 MB
+  // (60.7 -> 81.0 MB, statement claims) where 1,024 left it at 61.0 MB.
+  constexpr std::size_t kPage = 1024;
+  std::set<std::int64_t> done;
   std::size_t in_commit = 0;
   for (auto page = m_store.stories().pending_evaluation_heads(kPage);
        !page.empty() && !done.contains(page.front().revision_id);
        page = m_store.stories().pending_evaluation_heads(kPage)) {
     for (auto& pending : page) {
       if (m_cancel != nullptr && m_cancel->load()) {
-        record_unmatched();
         writes.commit();
         return;  // the rest stays queued in the database for the next start
       }
       if (in_commit == kCommitEvery) {
-        record_unmatched();
         writes.commit();
         in_commit = 0;
       }
@@ -371,14 +385,6 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
           }
           outcome = std::move(*judged);
         } else {
-          if (m_screened_out.contains(pending.revision_id)) {
-            // The matcher would find nothing: evaluate_story would only take it off the
-            // queue. No text needed.
-            unmatched.push_back(pending.revision_id);
-            ++report.evaluated;
-            continue;
-          }
-          record_unmatched();
           m_store.stories().load_texts(pending);
           outcome = evaluate_story(
               m_store, m_matcher,
@@ -396,12 +402,6 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
         alerts::log_alert(a);
         report.alerts.push_back(std::move(a));
       }
-    }
-    try {
-      record_unmatched();  // before the next listing, which must not see them queued
-    } catch (...) {
-      commit_on_failure();
-      throw;
     }
   }
   writes.commit();

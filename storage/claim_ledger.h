@@ -5,6 +5,7 @@
 // (record_evaluation). Over the store's one connection (Store::claims()).
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -146,7 +147,8 @@ class ClaimLedger {
   // record_evaluation of each revision with no match, change or alert (it only leaves the
   // queue), in one transaction: the poll cycle settles most of a cold poll's stories this way
   // (app/story_screen.h), and a savepoint per story was most of what their evaluation cost.
-  void record_unmatched(const std::vector<std::int64_t>& revision_ids);
+  // Returns how many were still queued (the others were evaluated by someone else).
+  std::size_t record_unmatched(std::span<const std::int64_t> revision_ids);
 
   // Matches of `claim_id` whose story's evidence time is in [from, to), one per stored match
   // row (a revised story can appear more than once), oldest match first.
