@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <variant>
 
 #include "alerts/alert_text.h"
@@ -274,7 +275,8 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   ++report.fetched;
   int added = 0, revised = 0;
   // One transaction for the whole feed: a failure leaves none of its stories stored.
-  const auto upserted = m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed);
+  const auto upserted =
+      m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed);
   const bool screened = prepared.may_match.size() == upserted.size();
   for (std::size_t i = 0; i < upserted.size(); ++i) {
     const auto& up = upserted[i];
@@ -340,12 +342,11 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
     if (m_cancel != nullptr && m_cancel->load()) {
       return;  // the rest stays queued in the database for the next start
     }
-    const std::size_t to = std::min(unmatched.size(), from + kCommitEvery);
+    const std::span<const std::int64_t> chunk =
+        std::span(unmatched).subspan(from, std::min(kCommitEvery, unmatched.size() - from));
     writes.ensure_open();
     try {
-      report.evaluated += static_cast<int>(m_store.claims().record_unmatched(
-          {unmatched.begin() + static_cast<std::ptrdiff_t>(from),
-           unmatched.begin() + static_cast<std::ptrdiff_t>(to)}));
+      report.evaluated += static_cast<int>(m_store.claims().record_unmatched(chunk));
     } catch (...) {
       commit_on_failure();
       throw;

@@ -21,8 +21,8 @@ void fresh_text_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_null(ctx);
     return;
   }
-  const std::string& text = sqlite3_value_int(argv[1]) == 0 ? it->story->summary
-                                                             : it->story->content;
+  const std::string& text =
+      sqlite3_value_int(argv[1]) == 0 ? it->story->summary : it->story->content;
   // Static: the story outlives the statement that reads it (index_queued_stories).
   sqlite3_result_text64(ctx, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
 }
@@ -30,8 +30,10 @@ void fresh_text_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }  // namespace
 
 void register_fts_queue_functions(sqlite3* db) {
-  if (sqlite3_create_function_v2(db, "fresh_story_text", 2, SQLITE_UTF8, nullptr,
-                                 fresh_text_function, nullptr, nullptr, nullptr) != SQLITE_OK) {
+  // Direct only: it reads the state of one C++ call, which no view or trigger may depend on.
+  if (sqlite3_create_function_v2(db, "fresh_story_text", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                 nullptr, fresh_text_function, nullptr, nullptr,
+                                 nullptr) != SQLITE_OK) {
     throw StorageError(std::string("register fresh_story_text: ") + sqlite3_errmsg(db));
   }
 }
