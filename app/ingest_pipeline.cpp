@@ -8,7 +8,8 @@
 namespace hw::app {
 
 PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
-                          feeds::FetchResult&& result) {
+                          feeds::FetchResult&& result, StoryScreen* screen,
+                          std::string body_hash) {
   PreparedFeed p;
   p.index = index;
   p.result = std::move(result);
@@ -20,7 +21,7 @@ PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
     return p;  // 304
   }
   p.body_bytes = fetched->body.size();
-  p.body_hash = stable_hash_hex(fetched->body);
+  p.body_hash = body_hash.empty() ? stable_hash_hex(fetched->body) : std::move(body_hash);
   if (feed.body_hash == p.body_hash && feed.last_error.empty()) {
     p.same_body = true;  // same bytes as last time: nothing to parse
   } else {
@@ -28,6 +29,9 @@ PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
                                  &p.hints);
     if (*p.parsed) {
       p.packed = storage::pack_story_texts((*p.parsed)->items);
+      if (screen != nullptr) {
+        p.may_match = screen->screen((*p.parsed)->items);
+      }
     }
   }
   std::string().swap(fetched->body);  // the writer needs the parsed items, not the bytes

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/story_screen.h"
 #include "feeds/feed_parser.h"
 #include "feeds/fetcher.h"
 #include "storage/store.h"
@@ -34,13 +35,18 @@ struct PreparedFeed {
   // The parsed items' texts compressed as the store keeps them, made here on a parse thread so
   // the writer thread only binds them (storage::pack_story_texts).
   std::vector<storage::PackedStoryTexts> packed;
+  // Per parsed item, when a screen was given: 0 when no claim can match it (StoryScreen).
+  std::vector<char> may_match;
   feeds::FeedHints hints;
   std::size_t body_bytes = 0;
 };
 
-// Pure: what the poll cycle needs to know about one fetch result before it writes.
+// Pure: what the poll cycle needs to know about one fetch result before it writes. With a
+// `screen`, the parsed items are also screened for stories no claim can match. `body_hash`:
+// stable_hash_hex of a fetched body when the caller made it already (else made here).
 PreparedFeed prepare_feed(const storage::FeedRecord& feed, std::size_t index,
-                          feeds::FetchResult&& result);
+                          feeds::FetchResult&& result, StoryScreen* screen = nullptr,
+                          std::string body_hash = {});
 
 class IngestPipeline {
  public:

@@ -1,6 +1,8 @@
 #include "app/poll_cycle.h"
 
+#include <algorithm>
 #include <set>
+#include <span>
 #include <variant>
 
 #include "alerts/alert_text.h"
@@ -121,12 +123,19 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
 
   // Each body is parsed as soon as it arrives (on the parse threads) and stored in arrival
   // order by one writer (IngestPipeline), a few feeds per commit: memory stays at a few bodies.
+  // The parse threads also screen the stories for ones no claim can match (StoryScreen).
+  m_screened_out.clear();
+  const auto screen = StoryScreen::for_claims(m_matcher);
+  // Bodies are hashed as they arrive, on this thread, which mostly waits for the network: the
+  // parse threads are the busiest part of a cold poll.
+  std::vector<std::string> body_hashes(polled.size());
   {
     storage::WriteBatch batch(m_store);
     IngestPipeline pipeline(
         {.parse_threads = m_parse_threads},
         [&](std::size_t i, feeds::FetchResult&& result) {
-          return prepare_feed(polled[i], i, std::move(result));
+          return prepare_feed(polled[i], i, std::move(result), screen.get(),
+                              std::move(body_hashes[i]));
         },
         [&](PreparedFeed& prepared) {
           batch.ensure_open();
@@ -134,6 +143,11 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
         },
         [&] { batch.commit(); });
     m_fetcher.fetch_each(requests, [&](std::size_t i, feeds::FetchResult&& result) {
+      if (result) {
+        if (const auto* fetched = std::get_if<feeds::Fetched>(&*result)) {
+          body_hashes[i] = stable_hash_hex(fetched->body);  // read by a parse thread after submit
+        }
+      }
       pipeline.submit(i, std::move(result));
     });
     pipeline.finish();
@@ -261,12 +275,20 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
   ++report.fetched;
   int added = 0, revised = 0;
   // One transaction for the whole feed: a failure leaves none of its stories stored.
-  for (const auto& up :
-       m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed)) {
+  const auto upserted =
+      m_store.stories().upsert_stories(feed_id, parsed->items, now, &prepared.packed);
+  const bool screened = prepared.may_match.size() == upserted.size();
+  for (std::size_t i = 0; i < upserted.size(); ++i) {
+    const auto& up = upserted[i];
     if (up.outcome == storage::UpsertOutcome::inserted) {
       ++added;
     } else if (up.outcome == storage::UpsertOutcome::revised) {
       ++revised;
+    } else {
+      continue;  // not queued for evaluation
+    }
+    if (screened && prepared.may_match[i] == 0) {
+      m_screened_out.insert(up.revision_id);
     }
   }
   report.stories_new += added;
@@ -291,12 +313,10 @@ void PollCycle::handle_result(const storage::FeedRecord& feed, PreparedFeed& pre
 }
 
 void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factchecks) {
-  // In batches, oldest first: each evaluation takes its revision off the queue, so the next
-  // batch continues the same order while only one batch of texts is in memory.
-  // Each batch is one commit (docs/schema.md, "Durability"); every evaluation in it is still
-  // all or nothing (its own savepoint). A failure commits the evaluations already made, so
-  // the database matches what the matcher has learned from them, and passes the error on.
-  std::set<std::int64_t> done;
+  // One commit per 256 revisions (docs/schema.md, "Durability"); every evaluation in it is
+  // still all or nothing (its own savepoint). A failure commits the evaluations already made,
+  // so the database matches what the matcher has learned from them, and passes the error on.
+  constexpr std::size_t kCommitEvery = 256;
   storage::WriteBatch writes(m_store);
   const auto commit_on_failure = [&] {
     try {
@@ -305,25 +325,68 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
       // The first error is the one reported; what is not committed stays queued.
     }
   };
-  for (auto batch = m_store.stories().pending_evaluations(256);
-       !batch.empty() && !done.contains(batch.front().revision_id);
-       batch = m_store.stories().pending_evaluations(256)) {
+
+  // The revisions this cycle's screen found no claim can match (StoryScreen): their evaluation
+  // only takes them off the queue, which changes nothing for any other evaluation, so they go
+  // first, without their texts and together (ClaimLedger::record_unmatched), and the listings
+  // below sort only what is left of the queue.
+  // Fact-check items are judged from their pages, never from their text: they stay below.
+  std::vector<std::int64_t> unmatched;
+  for (const std::int64_t id : m_screened_out) {
+    if (!factchecks.owns(id)) {
+      unmatched.push_back(id);
+    }
+  }
+  std::ranges::sort(unmatched);
+  for (std::size_t from = 0; from < unmatched.size(); from += kCommitEvery) {
+    if (m_cancel != nullptr && m_cancel->load()) {
+      return;  // the rest stays queued in the database for the next start
+    }
+    const std::span<const std::int64_t> chunk =
+        std::span(unmatched).subspan(from, std::min(kCommitEvery, unmatched.size() - from));
     writes.ensure_open();
-    for (const auto& pending : batch) {
+    try {
+      report.evaluated += static_cast<int>(m_store.claims().record_unmatched(chunk));
+    } catch (...) {
+      commit_on_failure();
+      throw;
+    }
+    writes.commit();
+  }
+
+  // The others oldest first: each evaluation takes its revision off the queue, so the next
+  // page of the queue continues the same order. Texts are read one revision at a time.
+  // Revisions listed per query: each listing sorts the whole queue (256 at a time, 100 sorts of
+  // a cold poll's 25,000), but a page of 4,096 raised the scale corpus's peak RSS by 20 MB
+  // (60.7 -> 81.0 MB, statement claims) where 1,024 left it at 61.0 MB.
+  constexpr std::size_t kPage = 1024;
+  std::set<std::int64_t> done;
+  std::size_t in_commit = 0;
+  for (auto page = m_store.stories().pending_evaluation_heads(kPage);
+       !page.empty() && !done.contains(page.front().revision_id);
+       page = m_store.stories().pending_evaluation_heads(kPage)) {
+    for (auto& pending : page) {
       if (m_cancel != nullptr && m_cancel->load()) {
         writes.commit();
         return;  // the rest stays queued in the database for the next start
       }
+      if (in_commit == kCommitEvery) {
+        writes.commit();
+        in_commit = 0;
+      }
+      writes.ensure_open();
+      ++in_commit;
       done.insert(pending.revision_id);
       EvaluationOutcome outcome;
       try {
         if (factchecks.owns(pending.revision_id)) {
-          auto judged = factchecks.evaluate(m_matcher, pending, report);
+          auto judged = factchecks.evaluate(m_matcher, pending, report);  // from its page
           if (!judged) {
             continue;  // its page was not fetched (shutting down): stays queued
           }
           outcome = std::move(*judged);
         } else {
+          m_store.stories().load_texts(pending);
           outcome = evaluate_story(
               m_store, m_matcher,
               {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
@@ -333,6 +396,7 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
         commit_on_failure();
         throw;
       }
+      pending.story = {};  // its text goes before the next one is read
       ++report.evaluated;
       report.matches += outcome.matches;
       for (Alert& a : outcome.alerts) {
@@ -340,8 +404,8 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
         report.alerts.push_back(std::move(a));
       }
     }
-    writes.commit();
   }
+  writes.commit();
 }
 
 }  // namespace hw::app

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "app/config.h"
@@ -106,6 +107,9 @@ class PollCycle {
   bool m_due_only = false;
   FactcheckConfig m_factcheck;
   unsigned m_parse_threads = IngestPipeline::default_parse_threads();
+  // Revisions stored by this cycle's ingest that no claim can match (StoryScreen): evaluated
+  // without reading their texts back. Only this cycle's: a claims change makes a new cycle.
+  std::unordered_set<std::int64_t> m_screened_out;
 };
 
 }  // namespace hw::app

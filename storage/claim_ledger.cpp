@@ -242,6 +242,25 @@ bool ClaimLedger::record_evaluation(const EvaluationWrite& w) {
       });
 }
 
+std::size_t ClaimLedger::record_unmatched(std::span<const std::int64_t> revision_ids) {
+  return in_context(
+      "record " + std::to_string(revision_ids.size()) + " evaluations without matches", [&] {
+        m_conn.require_writable("record an evaluation");
+        Transaction tx(m_conn.db);
+        auto st = m_conn.db.cached("DELETE FROM pending_evaluations WHERE revision_id = ?1");
+        std::size_t taken = 0;
+        for (const std::int64_t id : revision_ids) {
+          st->bind(1, id);
+          st->run();
+          st->reset();
+          // A revision no longer queued was evaluated by someone else: nothing to write.
+          taken += m_conn.db.changes() == 1 ? 1 : 0;
+        }
+        tx.commit();
+        return taken;
+      });
+}
+
 std::vector<ClaimMention> ClaimLedger::claim_mentions(std::string_view claim_id, TimePoint from,
                                                       TimePoint to) const {
   return in_context("list mentions of claim " + std::string(claim_id), [&] {

@@ -5,6 +5,7 @@
 // (record_evaluation). Over the store's one connection (Store::claims()).
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -143,6 +144,11 @@ class ClaimLedger {
   // stored as NULL. A zero recorded_at/created_at means w.at. Also serves manual overrides (no
   // story, actor "manual").
   bool record_evaluation(const EvaluationWrite& w);
+  // record_evaluation of each revision with no match, change or alert (it only leaves the
+  // queue), in one transaction: the poll cycle settles most of a cold poll's stories this way
+  // (app/story_screen.h), and a savepoint per story was most of what their evaluation cost.
+  // Returns how many were still queued (the others were evaluated by someone else).
+  std::size_t record_unmatched(std::span<const std::int64_t> revision_ids);
 
   // Matches of `claim_id` whose story's evidence time is in [from, to), one per stored match
   // row (a revised story can appear more than once), oldest match first.

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "storage/fts_queue.h"
 #include "storage/sqlar.h"
 #include "storage/wal_readers.h"
 
@@ -55,6 +56,7 @@ void Database::connect(const std::string& name, int flags) {
   // The views and the FTS content read story texts through sqlar_uncompress (schema v9): every
   // connection needs it, the read-only ones included.
   register_sqlar_functions(raw);
+  register_fts_queue_functions(raw);
 }
 
 Database::Database(const std::filesystem::path& path, Access access)

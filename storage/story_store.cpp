@@ -1,5 +1,7 @@
 #include "storage/story_store.h"
 
+#include <algorithm>
+
 #include "storage/fts_queue.h"
 #include "storage/story_rows.h"
 
@@ -48,6 +50,7 @@ std::int64_t StoryStore::insert_revision(std::int64_t story_id, int revision, co
   st->bind(1, story_id).bind(2, revision).bind(3, s.title);
   bind_text(4, packed->summary, s.summary);
   bind_text(6, packed->content, s.content);
+  // Hashed here, not with the packing: the parse threads are the busier side of a cold poll.
   st->bind(8, content_hash(s)).bind(9, fetched_at);
   st->run();
   return m_conn.db.last_insert_rowid();
@@ -138,6 +141,7 @@ std::vector<UpsertResult> StoryStore::upsert_stories(std::int64_t feed_id,
   }
   std::vector<UpsertResult> results;
   results.reserve(stories.size());
+  std::vector<FreshRevision> fresh;  // the new revisions' texts, for the full-text index
   // Taken by the first story that needs a write; an exception rolls the whole batch back.
   std::optional<Transaction> tx;
   for (std::size_t i = 0; i < stories.size(); ++i) {
@@ -147,10 +151,15 @@ std::vector<UpsertResult> StoryStore::upsert_stories(std::int64_t feed_id,
     results.push_back(
         in_context("upsert story feed=" + std::to_string(feed_id) + " key=" + key,
                    [&] { return upsert(feed_id, key, story, texts, fetched_at, tx); }));
+    if (results.back().outcome != UpsertOutcome::unchanged) {
+      fresh.push_back({results.back().revision_id, &story});
+    }
   }
   if (tx) {
+    std::ranges::sort(fresh, {}, &FreshRevision::revision_id);
     in_context("upsert stories feed=" + std::to_string(feed_id), [&] {
-      index_queued_stories(m_conn.db);  // the feed's stories in one FTS segment (fts_queue.h)
+      // The feed's stories in one FTS segment, read from memory (fts_queue.h).
+      index_queued_stories(m_conn.db, fresh);
       tx->commit();
     });
   }
@@ -199,6 +208,46 @@ std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit
           return p;
         },
         limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));  // -1: no limit
+  });
+}
+
+std::vector<PendingEvaluation> StoryStore::pending_evaluation_heads(std::size_t limit) const {
+  return in_context("list pending evaluations", [&] {
+    return m_conn.collect(
+        // pending_evaluations(limit) without the texts (the same order: see there).
+        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, '', '', "
+        "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
+        "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
+        "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
+        "JOIN stories s ON s.id = r.story_id ORDER BY evidence, id LIMIT ?1) n "
+        "JOIN story_revisions r ON r.id = n.id "
+        "JOIN stories s ON s.id = r.story_id JOIN feeds f ON f.id = s.feed_id "
+        "ORDER BY n.evidence, n.id",
+        [](const Statement& st) {
+          PendingEvaluation p;
+          p.story_id = st.column_int64(0);
+          p.revision_id = st.column_int64(1);
+          p.revision = st.column_int(2);
+          p.story = story_from_columns(st, 3);
+          p.at = st.column_time(10);
+          p.feed_url = st.column_text(11);
+          return p;
+        },
+        limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+  });
+}
+
+void StoryStore::load_texts(PendingEvaluation& pending) const {
+  in_context("read revision " + std::to_string(pending.revision_id), [&] {
+    auto st = m_conn.db.cached(
+        "SELECT CAST(sqlar_uncompress(summary_z, summary_size) AS TEXT), "
+        "CAST(sqlar_uncompress(content_z, content_size) AS TEXT) "
+        "FROM story_revisions WHERE id = ?1");
+    st->bind(1, pending.revision_id);
+    if (st->step()) {
+      pending.story.summary = st->column_text(0);
+      pending.story.content = st->column_text(1);
+    }
   });
 }
 

@@ -100,6 +100,14 @@ class StoryStore {
   // `limit` > 0 returns only the oldest `limit`: a cold start queues every story of every
   // feed, and holding all their texts at once would cost hundreds of MiB.
   std::vector<PendingEvaluation> pending_evaluations(std::size_t limit = 0) const;
+  // The same revisions in the same order without their summary and content (left empty):
+  // load_texts() reads them for one revision at a time. The poll cycle knows that most new
+  // stories match no claim (app/story_screen.h) and does not read their texts back at all
+  // (decompressing them was most of a cold poll's evaluation), and for the others it holds one
+  // text at a time, so it can take far more revisions per query: each query sorts the whole
+  // queue.
+  std::vector<PendingEvaluation> pending_evaluation_heads(std::size_t limit) const;
+  void load_texts(PendingEvaluation& pending) const;
 
   // Current revisions of stored stories, oldest evidence first, after the position
   // (at, revision_id) of the last one returned; at most `limit`. Those still waiting in the
