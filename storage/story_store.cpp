@@ -179,17 +179,23 @@ std::optional<Story> StoryStore::story(std::int64_t story_id) const {
   });
 }
 
-std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit) const {
+namespace {
+
+// The evaluation queue, oldest evidence first; the texts only with `texts` (CASE reads them
+// lazily, so a listing without them decompresses nothing).
+std::vector<PendingEvaluation> list_pending(const Connection& conn, std::size_t limit, bool texts) {
   return in_context("list pending evaluations", [&] {
-    return m_conn.collect(
+    return conn.collect(
         // The oldest `limit` are picked on narrow rows first, then their texts are read: a
         // sort that carried every pending text (a cold poll queues ~200 MB) spilled to disk
         // and re-read all of it for every batch. queued_at is the revision's fetched_at (both
         // are written by the upsert that queues it) and, unlike fetched_at, needs no read
         // past the texts.
         "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, "
-        "CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT), "
-        "CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT), "
+        "CASE WHEN ?2 THEN CAST(sqlar_uncompress(r.summary_z, r.summary_size) AS TEXT) "
+        "ELSE '' END, "
+        "CASE WHEN ?2 THEN CAST(sqlar_uncompress(r.content_z, r.content_size) AS TEXT) "
+        "ELSE '' END, "
         "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
         "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
         "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
@@ -207,34 +213,19 @@ std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit
           p.feed_url = st.column_text(11);
           return p;
         },
-        limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));  // -1: no limit
+        limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit),  // -1: no limit
+        texts);
   });
 }
 
+}  // namespace
+
+std::vector<PendingEvaluation> StoryStore::pending_evaluations(std::size_t limit) const {
+  return list_pending(m_conn, limit, true);
+}
+
 std::vector<PendingEvaluation> StoryStore::pending_evaluation_heads(std::size_t limit) const {
-  return in_context("list pending evaluations", [&] {
-    return m_conn.collect(
-        // pending_evaluations(limit) without the texts (the same order: see there).
-        "SELECT r.story_id, r.id, r.revision, s.guid, s.link, r.title, '', '', "
-        "s.published_at, s.updated_at, coalesce(s.published_at, s.first_seen_at), f.url "
-        "FROM (SELECT p.revision_id AS id, coalesce(s.published_at, p.queued_at) AS evidence "
-        "FROM pending_evaluations p JOIN story_revisions r ON r.id = p.revision_id "
-        "JOIN stories s ON s.id = r.story_id ORDER BY evidence, id LIMIT ?1) n "
-        "JOIN story_revisions r ON r.id = n.id "
-        "JOIN stories s ON s.id = r.story_id JOIN feeds f ON f.id = s.feed_id "
-        "ORDER BY n.evidence, n.id",
-        [](const Statement& st) {
-          PendingEvaluation p;
-          p.story_id = st.column_int64(0);
-          p.revision_id = st.column_int64(1);
-          p.revision = st.column_int(2);
-          p.story = story_from_columns(st, 3);
-          p.at = st.column_time(10);
-          p.feed_url = st.column_text(11);
-          return p;
-        },
-        limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-  });
+  return list_pending(m_conn, limit, false);
 }
 
 void StoryStore::load_texts(PendingEvaluation& pending) const {
