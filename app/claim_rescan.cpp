@@ -65,13 +65,11 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
     }
     after = std::pair{page.back().at, page.back().revision_id};
   }
-  report.factcheck_pages = factchecks.judged();
-  report.factcheck_unkept = factchecks.unkept();
-  if (report.factcheck_unkept > 0) {
+  if (factchecks.unkept() > 0) {
     log::info("rules",
               "fact-check pages judged before their reviews were kept: not judged for these "
               "claims until their page changes",
-              {{"pages", std::to_string(report.factcheck_unkept)}});
+              {{"pages", std::to_string(factchecks.unkept())}});
   }
   for (const Claim& c : matcher.claims()) {
     if (options.only_claims.contains(c.id)) {

@@ -20,8 +20,6 @@ struct RescanReport {
   int matches = 0;                  // new matches recorded
   std::vector<Alert> alerts;        // all backfill
   bool complete = true;             // false when cancelled part-way (resumed next time)
-  int factcheck_pages = 0;          // fact-check pages judged again from their stored reviews
-  int factcheck_unkept = 0;         // judged before their reviews were kept: not judged again
 };
 
 // Evaluates every stored story not waiting in the queue against `claim_ids` (claims of

@@ -44,7 +44,6 @@ std::optional<std::vector<Match>> StoredFactchecks::judge(const rules::Matcher& 
     ++m_unkept;
     return std::nullopt;
   }
-  ++m_judged;
   auto judged = judge_reviews(
       matcher, m_mapping, *reviews,
       [&](std::string_view url) { return m_pages->claims_of_link(url); }, url_site(stored->url));

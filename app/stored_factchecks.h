@@ -31,14 +31,12 @@ class StoredFactchecks {
   std::optional<std::vector<Match>> judge(const rules::Matcher& matcher,
                                           const storage::StoredStory& story);
 
-  int judged() const { return m_judged; }
   int unkept() const { return m_unkept; }
 
  private:
   std::set<std::string> m_feeds;
   std::optional<storage::FactcheckPages> m_pages;  // only when there is a fact-check feed
   rules::VerdictMapping m_mapping;
-  int m_judged = 0;
   int m_unkept = 0;
 };
 
