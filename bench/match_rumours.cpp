@@ -4,9 +4,10 @@
 // order. Prints own / wrong / none as the replay counts them, why the own claim was missed,
 // and a sweep of the fit policy; `--show N` prints the first N misses and wrong matches (with
 // the claim that took the story and why).
-//   hw_bench_match_rumours --data ../shared/data/stance [--min-fit F] [--lead R]
+//   hw_bench_match_rumours --data ../shared/data/stance [--folds K] [--min-fit F] [--lead R]
 //                          [--sweep 1] [--show N]
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -21,6 +22,7 @@ namespace {
 
 struct Article {
   std::string claim;  // claim id as the replay writes it
+  std::size_t fold = 0;  // of the full claimId, as bench/replay_folds.py cuts them
   std::string headline;
   std::string logged;
 };
@@ -28,7 +30,26 @@ struct Article {
 struct Tally {
   int own = 0, wrong = 0, none = 0, total = 0;
   std::map<std::string, int> miss_reasons;
+
+  void add(const Tally& o) {
+    own += o.own;
+    wrong += o.wrong;
+    none += o.none;
+    total += o.total;
+    for (const auto& [why, n] : o.miss_reasons)
+      miss_reasons[why] += n;
+  }
 };
+
+// FNV-1a 64, the folds of hw_train_stance and bench/replay_folds.py.
+std::size_t fold_of(const std::string& key, std::size_t folds) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return static_cast<std::size_t>(h % folds);
+}
 
 std::string reason_class(const std::string& why) {
   if (why.find("distinguishing") != std::string::npos)
@@ -37,12 +58,14 @@ std::string reason_class(const std::string& why) {
     return "no predicate";
   if (why.find("below") != std::string::npos)
     return "fit below minimum";
+  if (why.find("single shared word") != std::string::npos)
+    return "a single shared word";
   if (why.find("not clearly ahead") != std::string::npos)
     return "not ahead of runner-up";
   return why;
 }
 
-Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& articles,
+Tally run_once(const std::vector<hw::Claim>& claims, const std::vector<Article>& articles,
           const hw::rules::FitPolicy& policy, int show, bool learn, std::FILE* dump) {
   hw::rules::Matcher matcher(claims, policy);
   Tally t;
@@ -90,7 +113,9 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
       const std::string why = it == decisions.end() ? "not a candidate" : reason_class(it->why);
       ++t.miss_reasons[why];
       if (show-- > 0) {
-        std::printf("  miss [%s] %s\n      claim: %s\n", why.c_str(), a.headline.c_str(),
+        const auto own_claim = std::ranges::find(claims, a.claim, &hw::Claim::id);
+        std::printf("  miss [%s] %s\n      claim \"%s\": %s\n", why.c_str(), a.headline.c_str(),
+                    own_claim == claims.end() ? "?" : own_claim->statement.c_str(),
                     it == decisions.end() ? "-" : it->why.c_str());
         if (!decisions.empty()) {
           std::printf("      best: %s %s\n", decisions.front().claim_id.c_str(),
@@ -100,6 +125,32 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
     }
   }
   return t;
+}
+
+// With `folds` > 1 each fold's claims compete for that fold's articles alone (about the
+// number of rumours a held-out set has), and the folds' counts are summed.
+std::size_t g_folds = 1;
+
+Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& articles,
+          const hw::rules::FitPolicy& policy, int show, bool learn, std::FILE* dump) {
+  if (g_folds <= 1)
+    return run_once(claims, articles, policy, show, learn, dump);
+  std::map<std::string, std::size_t> fold_of_claim;
+  for (const auto& a : articles)
+    fold_of_claim[a.claim] = a.fold;
+  Tally sum;
+  for (std::size_t k = 0; k < g_folds; ++k) {
+    std::vector<hw::Claim> fold_claims;
+    for (const auto& c : claims)
+      if (fold_of_claim[c.id] == k)
+        fold_claims.push_back(c);
+    std::vector<Article> fold_articles;
+    for (const auto& a : articles)
+      if (a.fold == k)
+        fold_articles.push_back(a);
+    sum.add(run_once(fold_claims, fold_articles, policy, show, learn, dump));
+  }
+  return sum;
 }
 
 void print(const char* label, const Tally& t) {
@@ -134,10 +185,16 @@ int main(int argc, char** argv) {
       dump = value;
     else if (arg == "--learn")
       learn = value == "1";
+    else if (arg == "--folds")
+      g_folds = std::stoul(value);
+    else if (arg == "--rumour-fit")
+      policy.rumour_min_fit = std::stod(value);
     else if (arg == "--teach-fit")
       policy.teach_fit = std::stod(value);
     else if (arg == "--teach-lead")
       policy.teach_lead = std::stod(value);
+    else if (arg == "--min-learned")
+      policy.min_learned_cosine = std::stod(value);
     else if (arg == "--learned-weight")
       policy.learned_weight = std::stod(value);
     else {
@@ -147,7 +204,7 @@ int main(int argc, char** argv) {
   }
   if (data.empty()) {
     std::fprintf(stderr,
-                 "usage: hw_bench_match_rumours --data DIR [--min-fit F] [--lead R] [--sweep 1] "
+                 "usage: hw_bench_match_rumours --data DIR [--folds K] [--min-fit F] [--lead R] [--sweep 1] "
                  "[--show N]\n");
     return 2;
   }
@@ -170,8 +227,8 @@ int main(int argc, char** argv) {
     // The replay's claim ids: "c-" and the first eight characters of the claimId.
     const std::string id = "c-" + row.at(col.at("claimId")).substr(0, 8);
     statements[id] = row.at(col.at("claimHeadline"));
-    articles.push_back(
-        {id, row.at(col.at("articleHeadline")), row.at(col.at("article_logged_utc"))});
+    articles.push_back({id, fold_of(row.at(col.at("claimId")), std::max<std::size_t>(g_folds, 1)),
+                        row.at(col.at("articleHeadline")), row.at(col.at("article_logged_utc"))});
   }
   std::ranges::stable_sort(articles, {}, &Article::logged);
   std::vector<hw::Claim> claims;

@@ -21,7 +21,7 @@ namespace hw::rules {
 // Thresholds calibrated on the development rumours with 5 folds by claim (docs/stance.md).
 struct FitPolicy {
   double min_fit = 0.2;         // cosine below this: the story does not carry the claim
-  double min_lead_ratio = 1.3;  // the best claim must fit this many times the runner-up
+  double min_lead_ratio = 1.25;  // the best claim must fit this many times the runner-up
   // The minimum fit for a story that calls the claim a rumour or a hoax (matching rule 4):
   // the folds by claim gained 4 own articles at 0.15, none wrong, and the same down to 0.10.
   double rumour_min_fit = 0.15;
@@ -30,8 +30,8 @@ struct FitPolicy {
   // likeness to a taught story counts learned_weight times its cosine.
   double teach_fit = 0.2;
   double teach_lead = 1.4;
-  double learned_weight = 0.9;
-  double min_learned_cosine = 0.3;  // below this a taught headline does not count at all
+  double learned_weight = 1.0;
+  double min_learned_cosine = 0.2;  // below this a taught headline does not count at all
 };
 
 // A story's content terms, weighted (1 + ln tf) x idf, from its headline and the first

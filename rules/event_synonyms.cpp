@@ -23,7 +23,13 @@ constexpr std::string_view kGroups[] = {
     "ban banned banning prohibit prohibited",
     "fire fired sack sacked dismissed ousted",
     "hack hacked hacker hackers breach",
-    "launch launched unveil unveiled release released",
+    "launch launched unveil unveiled release released ship ships shipping debut debuts",
+    "shoot shot shooting shooter gunman gunfire",
+    "cost costs price priced pricing retail",
+    "stop stopped halt halted remove removed removing discontinue discontinued",
+    "play plays role starring star",
+    "film films movie movies",
+    "name named identify identified unmask unmasked",
     "cancel cancelled canceled scrap scrapped",
     "close closed closing shut shutting shutdown",
     "find discover discovered discovery",
@@ -32,7 +38,7 @@ constexpr std::string_view kGroups[] = {
     "pregnant pregnancy expecting baby",
     "sue sued lawsuit",
     "leave leaving exit depart departure",
-    "capture captured seize seized",
+    "capture captured seize seized kidnap kidnapped abduct abducted",
     "infect infected diagnose diagnosed",
 };
 

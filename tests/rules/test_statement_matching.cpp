@@ -129,6 +129,16 @@ TEST_CASE("news words for the same event count as the claim's predicate, and onl
   CHECK(ids(matcher.match(story("Apple in talks over Path purchase", ""))) == V{"apple-path"});
   // The same names with another event are still not the claim.
   CHECK(matcher.match(story("Apple and Path executives meet in Cupertino", "")).empty());
+  // A product "debuts" when a claim says it "will ship"; "reviewed" is another event.
+  const auto kestrel =
+      statement_matcher("kestrel-march", "Orbital Labs will ship the Kestrel X2 in March.");
+  CHECK(ids(kestrel.match(story(
+            "Orbital's Kestrel phone debuts with a bigger battery and a brighter screen", ""))) ==
+        V{"kestrel-march"});
+  CHECK(kestrel
+            .match(story("Orbital's Kestrel phone reviewed: a bigger battery and a brighter screen",
+                         ""))
+            .empty());
   // A story that calls the claim a rumour or a hoax is about it, predicate or not.
   const auto castro = statement_matcher("castro-died", "Fidel Castro has died.");
   CHECK(ids(castro.match(story("Fidel Castro rumors sweep internet, but no sign in Cuba", ""))) ==
