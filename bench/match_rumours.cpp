@@ -21,7 +21,7 @@
 namespace {
 
 struct Article {
-  std::string claim;  // claim id as the replay writes it
+  std::string claim;     // claim id as the replay writes it
   std::size_t fold = 0;  // of the full claimId, as bench/replay_folds.py cuts them
   std::string headline;
   std::string logged;
@@ -66,7 +66,7 @@ std::string reason_class(const std::string& why) {
 }
 
 Tally run_once(const std::vector<hw::Claim>& claims, const std::vector<Article>& articles,
-          const hw::rules::FitPolicy& policy, int show, bool learn, std::FILE* dump) {
+               const hw::rules::FitPolicy& policy, int show, bool learn, std::FILE* dump) {
   hw::rules::Matcher matcher(claims, policy);
   Tally t;
   for (const auto& a : articles) {
@@ -78,9 +78,8 @@ Tally run_once(const std::vector<hw::Claim>& claims, const std::vector<Article>&
     if (dump != nullptr) {
       // One line per candidate: own claim, candidate, fit, runner-up, matched, why, headline.
       for (const auto& d : decisions) {
-        std::fprintf(dump, "%s\t%s\t%.4f\t%.4f\t%d\t%s\t%s\n", a.claim.c_str(),
-                     d.claim_id.c_str(), d.fit, d.runner_up, d.matched ? 1 : 0, d.why.c_str(),
-                     a.headline.c_str());
+        std::fprintf(dump, "%s\t%s\t%.4f\t%.4f\t%d\t%s\t%s\n", a.claim.c_str(), d.claim_id.c_str(),
+                     d.fit, d.runner_up, d.matched ? 1 : 0, d.why.c_str(), a.headline.c_str());
       }
       if (decisions.empty()) {
         std::fprintf(dump, "%s\t-\t0\t0\t0\tnone\t%s\n", a.claim.c_str(), a.headline.c_str());
@@ -203,9 +202,10 @@ int main(int argc, char** argv) {
     }
   }
   if (data.empty()) {
-    std::fprintf(stderr,
-                 "usage: hw_bench_match_rumours --data DIR [--folds K] [--min-fit F] [--lead R] [--sweep 1] "
-                 "[--show N]\n");
+    std::fprintf(
+        stderr,
+        "usage: hw_bench_match_rumours --data DIR [--folds K] [--min-fit F] [--lead R] [--sweep 1] "
+        "[--show N]\n");
     return 2;
   }
   const std::string meta = data + "/emergent/emergent_dev_meta.csv";

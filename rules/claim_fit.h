@@ -20,7 +20,7 @@ namespace hw::rules {
 
 // Thresholds calibrated on the development rumours with 5 folds by claim (docs/stance.md).
 struct FitPolicy {
-  double min_fit = 0.2;         // cosine below this: the story does not carry the claim
+  double min_fit = 0.2;          // cosine below this: the story does not carry the claim
   double min_lead_ratio = 1.25;  // the best claim must fit this many times the runner-up
   // The minimum fit for a story that calls the claim a rumour or a hoax (matching rule 4):
   // the folds by claim gained 4 own articles at 0.15, none wrong, and the same down to 0.10.

@@ -83,7 +83,6 @@ std::vector<TermId> EventSynonyms::expand(TermId term) const {
   return out;
 }
 
-
 bool EventSynonyms::is_rumour_word(TermId term) const {
   return std::ranges::find(m_rumour_words, term) != m_rumour_words.end();
 }
