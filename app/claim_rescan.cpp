@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "app/story_evaluation.h"
 #include "app/stored_factchecks.h"
+#include "app/story_evaluation.h"
 #include "rules/claim_definition.h"
 #include "util/log.h"
 
@@ -24,8 +24,8 @@ storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Match
 
 RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
                            const std::vector<std::string>& claim_ids,
-                           const FactcheckConfig& factcheck, const Clock& clock,
-                           const std::atomic<bool>* cancel) {
+                           const FactcheckConfig& factcheck, const SourcesConfig& sources,
+                           const Clock& clock, const std::atomic<bool>* cancel) {
   RescanReport report;
   if (claim_ids.empty()) {
     return report;
@@ -33,6 +33,7 @@ RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
   report.claims = claim_ids;
   EvaluationOptions options;
   options.rescan = true;
+  options.low_credibility = sources.low_credibility;
   options.only_claims.insert(claim_ids.begin(), claim_ids.end());
   // Fact-check feeds' items are judged from their pages' ClaimReviews, never from their text
   // (docs/factchecks.md): a rescan reads the reviews kept from the page's last fetch.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/factcheck_config.h"
+#include "app/sources_config.h"
 #include "model/alert.h"
 #include "rules/matcher.h"
 #include "storage/store.h"
@@ -26,11 +27,12 @@ struct RescanReport {
 // `matcher`), skipping pairs already matched under the claim's current definition, and then
 // marks each claim scanned under that definition. A fact-check feed's item is judged from the
 // ClaimReviews its page had when last fetched (never from its text), with `factcheck`'s verdict
-// words. Stops between stories when `cancel` is set.
+// words, and `sources` names the sites known for fabricated news. Stops between stories when
+// `cancel` is set.
 RescanReport rescan_claims(storage::Store& store, rules::Matcher& matcher,
                            const std::vector<std::string>& claim_ids,
-                           const FactcheckConfig& factcheck, const Clock& clock,
-                           const std::atomic<bool>* cancel = nullptr);
+                           const FactcheckConfig& factcheck, const SourcesConfig& sources,
+                           const Clock& clock, const std::atomic<bool>* cancel = nullptr);
 
 // ClaimLedger::sync_claims for the claims of `matcher`, with their definition hashes.
 storage::ClaimSync sync_matcher_claims(storage::Store& store, const rules::Matcher& matcher,

@@ -240,6 +240,8 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
       config.factcheck = parse_factcheck_config(file, value);
     } else if (key == "metrics") {
       config.metrics = parse_metrics_config(file, value);
+    } else if (key == "sources") {
+      config.sources = parse_sources_config(file, value);
     } else if (key == "feed") {
       const auto* arr = value.as_array();
       if (!arr) {
@@ -259,7 +261,7 @@ Config parse_config(std::string_view toml_text, const fs::path& path) {
     } else {
       throw ConfigError(where(file, key.source()) + "unknown key '" + std::string(key.str()) +
                         "' (known: claims, database, poll_interval, log_level, [digest], [fetch], "
-                        "[[feed]], [[webhook]], [factcheck], [metrics])");
+                        "[[feed]], [[webhook]], [factcheck], [metrics], [sources])");
     }
   }
   if (!have_claims) {

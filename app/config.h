@@ -8,6 +8,7 @@
 #include "app/digest_config.h"
 #include "app/factcheck_config.h"
 #include "app/metrics_config.h"
+#include "app/sources_config.h"
 #include "app/webhook_config.h"
 
 namespace hw::app {
@@ -42,6 +43,7 @@ struct Config {
   std::vector<WebhookConfig> webhooks;  // [[webhook]]
   FactcheckConfig factcheck;            // [factcheck]
   MetricsConfig metrics;                // [metrics]; off by default
+  SourcesConfig sources = default_sources_config();  // [sources]
 };
 
 // Throws hw::ConfigError "FILE:LINE:COL: message" for syntax errors, unknown keys, wrong types,

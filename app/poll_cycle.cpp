@@ -49,7 +49,8 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   // changed claims then catch up on the stories already evaluated (backfill) before the new
   // stories are judged, so each claim meets its evidence in time order.
   const auto sync = sync_matcher_claims(m_store, m_matcher, m_clock.now());
-  auto rescan = rescan_claims(m_store, m_matcher, sync.to_scan, m_factcheck, m_clock, m_cancel);
+  auto rescan =
+      rescan_claims(m_store, m_matcher, sync.to_scan, m_factcheck, m_sources, m_clock, m_cancel);
   report.backfill_matches = rescan.matches;
   for (Alert& a : rescan.alerts) {
     alerts::log_alert(a);
@@ -387,10 +388,12 @@ void PollCycle::evaluate_pending(CycleReport& report, FactcheckReader& factcheck
           outcome = std::move(*judged);
         } else {
           m_store.stories().load_texts(pending);
+          EvaluationOptions options;
+          options.low_credibility = m_sources.low_credibility;
           outcome = evaluate_story(
               m_store, m_matcher,
               {pending.story_id, pending.revision_id, pending.feed_url, pending.at, &pending.story},
-              {}, m_clock.now());
+              options, m_clock.now());
         }
       } catch (...) {
         commit_on_failure();

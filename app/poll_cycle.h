@@ -72,6 +72,8 @@ class PollCycle {
   }
   // [factcheck]: page limits and the verdict mapping of fact-check feeds.
   void set_factcheck(const FactcheckConfig& config) { m_factcheck = config; }
+  // [sources]: the sites known for fabricated or satirical news.
+  void set_sources(const SourcesConfig& config) { m_sources = config; }
 
   // Threads that parse bodies while one writer stores them (IngestPipeline); 0 = fetch, parse
   // and store on the calling thread. Either way the same is stored.
@@ -106,6 +108,7 @@ class PollCycle {
   Scheduler m_scheduler;
   bool m_due_only = false;
   FactcheckConfig m_factcheck;
+  SourcesConfig m_sources = default_sources_config();
   unsigned m_parse_threads = IngestPipeline::default_parse_threads();
   // Revisions stored by this cycle's ingest that no claim can match (StoryScreen): evaluated
   // without reading their texts back. Only this cycle's: a claims change makes a new cycle.

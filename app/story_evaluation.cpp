@@ -17,9 +17,8 @@ EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
   write.evidence_at = s.at;
   write.site = url_site(s.story->link.empty() ? s.feed_url : s.story->link);
   write.dequeue = !options.rescan;
-  std::vector<Match> found = options.given_matches != nullptr
-                                 ? *options.given_matches
-                                 : matcher.match_and_learn(*s.story);
+  std::vector<Match> found =
+      options.given_matches != nullptr ? *options.given_matches : matcher.match_and_learn(*s.story);
   for (Match& m : found) {
     if (!options.only_claims.empty() && !options.only_claims.contains(m.claim_id)) {
       continue;
@@ -42,8 +41,8 @@ EvaluationOutcome evaluate_story(storage::Store& store, rules::Matcher& matcher,
   story.site = write.site;
   story.at = s.at;
   story.backfill = options.rescan;
-  auto judgment =
-      rules::judge_story(matcher.claims(), write.matches, story, StoreEvidenceReader(store), now);
+  auto judgment = rules::judge_story(matcher.claims(), write.matches, story,
+                                     StoreEvidenceReader(store), now, options.low_credibility);
   write.changes = std::move(judgment.changes);
   write.alerts = std::move(judgment.alerts);
   if (!store.claims().record_evaluation(write)) {

@@ -2,11 +2,13 @@
 // One story revision through the matcher and the status engine, written in one transaction:
 // the step the poll cycle takes for each new revision and a rescan for each stored story.
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "model/alert.h"
 #include "rules/matcher.h"
+#include "rules/source_credibility.h"
 #include "storage/store.h"
 
 namespace hw::app {
@@ -28,6 +30,8 @@ struct EvaluationOptions {
   // When set, these are the story's matches (a fact-check page's verdicts, app/factcheck_reader)
   // and the matcher does not judge its text.
   const std::vector<Match>* given_matches = nullptr;
+  // Sites known for fabricated or satirical news ([sources] in hypewatch.toml).
+  std::span<const std::string> low_credibility = rules::default_low_credibility_sites();
 };
 
 struct EvaluationOutcome {

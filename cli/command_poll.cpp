@@ -55,6 +55,7 @@ app::CycleReport run_once(const app::Loaded& loaded, const fs::path& db) {
   // A manual run polls every enabled feed, except those a server asked to wait.
   cycle.set_scheduling(app::schedule_policy_for(loaded.config), /*due_only=*/false);
   cycle.set_factcheck(loaded.config.factcheck);
+  cycle.set_sources(loaded.config.sources);
   return cycle.run(loaded.config.feeds);
 }
 

@@ -42,7 +42,8 @@ int cmd_rescan(const Invocation& inv, const std::vector<std::string>& claim_ids,
   app::learn_from_stored_matches(store, matcher);
   const std::vector<std::string> targets =
       claim_ids.empty() ? std::vector<std::string>(known.begin(), known.end()) : claim_ids;
-  const auto report = app::rescan_claims(store, matcher, targets, loaded.config.factcheck, clock);
+  const auto report = app::rescan_claims(store, matcher, targets, loaded.config.factcheck,
+                                         loaded.config.sources, clock);
 
   if (inv.json) {
     nlohmann::json alerts = nlohmann::json::array();

@@ -114,6 +114,7 @@ int Daemon::run() {
       cycle.set_repeat_limiter(&repeats);
       cycle.set_scheduling(app::schedule_policy_for(m_loaded.config), /*due_only=*/true);
       cycle.set_factcheck(m_loaded.config.factcheck);
+      cycle.set_sources(m_loaded.config.sources);
       const auto cycle_start = Steady::now();
       const auto report = cycle.run(m_loaded.config.feeds);
       const std::chrono::duration<double> took = Steady::now() - cycle_start;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/source_credibility.h"
 #include "rules/status_engine.h"
 
 namespace hw::rules {
@@ -21,6 +22,34 @@ Alert alert_for(AlertKind kind, const Match& match, const EvidenceStory& story, 
   return a;
 }
 
+bool reports(Stance s) {
+  return s == Stance::supports || s == Stance::mentions || s == Stance::confirms;
+}
+
+// Whether sites known for fabricated or satirical news carry the claim (docs/status.md, "Where
+// a rumour starts"): the story is from one, and such sites are at least half of the sites that
+// reported the claim so far, this one included; and the story is either its first report or
+// the second such site. One made-up story picked up by one such site is not enough.
+bool made_up(const Match& match, const EvidenceStory& story, const ClaimEvidence& evidence,
+             std::span<const std::string> low_credibility) {
+  if (match.factcheck || match.retraction || !reports(match.stance) ||
+      (evidence.status != ClaimStatus::tracked && evidence.status != ClaimStatus::reported) ||
+      !site_listed(story.site, low_credibility)) {
+    return false;
+  }
+  std::set<std::string> reporting{story.site};
+  std::set<std::string> listed{story.site};
+  for (const auto& e : evidence.sites) {
+    if (reports(e.stance) && !e.retraction) {
+      reporting.insert(e.site);
+      if (site_listed(e.site, low_credibility)) {
+        listed.insert(e.site);
+      }
+    }
+  }
+  return 2 * listed.size() >= reporting.size() && (reporting.size() == 1 || listed.size() >= 2);
+}
+
 // The current story joins the stored window: a story counts once, its site once.
 HypeCounts hype_counts(const ClaimEvidence& e, const EvidenceStory& story) {
   std::set<std::string> sites(e.window_sites.begin(), e.window_sites.end());
@@ -31,12 +60,24 @@ HypeCounts hype_counts(const ClaimEvidence& e, const EvidenceStory& story) {
 }  // namespace
 
 Judgment judge(const Claim& policy, const Match& match, const EvidenceStory& story,
-               const ClaimEvidence& evidence, TimePoint now) {
+               const ClaimEvidence& evidence, TimePoint now,
+               std::span<const std::string> low_credibility) {
   Judgment out;
   Decision d = decide(evidence.status, match);
+  // Where a rumour starts says what it is: carried by sites that make stories up, it is
+  // disputed. The sites are the evidence, so there is no denying source to wait for.
+  const bool from_made_up_news = made_up(match, story, evidence, low_credibility);
+  if (from_made_up_news) {
+    d = Decision{ClaimStatus::disputed, false,
+                 std::string(to_string(evidence.status)) +
+                     " -> disputed: reported by sites known for fabricated or satirical news (" +
+                     story.site + ")"};
+  }
   std::string gate_note;
   if (d.new_status && evidence.manual) {
     d.new_status.reset();  // a person decided; the match is still recorded as evidence
+  } else if (from_made_up_news) {
+    gate_note = "origin: " + story.site;
   } else if (d.new_status) {
     const auto gate = gate_transition(policy, *d.new_status, match, story.site, evidence.sites);
     if (!gate.pass) {
@@ -88,7 +129,8 @@ Judgment judge(const Claim& policy, const Match& match, const EvidenceStory& sto
 }
 
 Judgment judge_story(const std::vector<Claim>& policies, const std::vector<Match>& matches,
-                     const EvidenceStory& story, const EvidenceReader& reader, TimePoint now) {
+                     const EvidenceStory& story, const EvidenceReader& reader, TimePoint now,
+                     std::span<const std::string> low_credibility) {
   Judgment out;
   for (const Match& m : matches) {
     const auto policy =
@@ -96,7 +138,7 @@ Judgment judge_story(const std::vector<Claim>& policies, const std::vector<Match
     if (policy == policies.end()) {
       continue;  // not (or no longer) in the claims file
     }
-    Judgment j = judge(*policy, m, story, reader.read(m.claim_id, story), now);
+    Judgment j = judge(*policy, m, story, reader.read(m.claim_id, story), now, low_credibility);
     std::ranges::move(j.changes, std::back_inserter(out.changes));
     std::ranges::move(j.alerts, std::back_inserter(out.alerts));
   }

@@ -5,6 +5,7 @@
 // override, the evidence gate, repeat alerts and hype. No database, no clock: the caller reads
 // the snapshot, passes the time, and writes the result in one transaction.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "model/status_change.h"
 #include "rules/evidence_gate.h"
 #include "rules/hype_detector.h"
+#include "rules/source_credibility.h"
 #include "util/time.h"
 
 namespace hw::rules {
@@ -60,12 +62,17 @@ struct Judgment {
 
 // The policy for one match of `story` to the claim `policy` (docs/status.md). `now` is the
 // record time (recorded_at / created_at); every other time is the story's evidence time.
+// `low_credibility`: the sites known for fabricated or satirical news (docs/status.md, "Where a
+// rumour starts").
 Judgment judge(const Claim& policy, const Match& match, const EvidenceStory& story,
-               const ClaimEvidence& evidence, TimePoint now);
+               const ClaimEvidence& evidence, TimePoint now,
+               std::span<const std::string> low_credibility = default_low_credibility_sites());
 
 // judge() for every match of one story whose claim is in `policies`, reading each claim's
 // snapshot from `reader`. Matches of unknown (retired) claims are skipped.
-Judgment judge_story(const std::vector<Claim>& policies, const std::vector<Match>& matches,
-                     const EvidenceStory& story, const EvidenceReader& reader, TimePoint now);
+Judgment judge_story(
+    const std::vector<Claim>& policies, const std::vector<Match>& matches,
+    const EvidenceStory& story, const EvidenceReader& reader, TimePoint now,
+    std::span<const std::string> low_credibility = default_low_credibility_sites());
 
 }  // namespace hw::rules

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "app/config.h"
 #include "support/test_support.h"
 #include "util/error.h"
@@ -95,4 +97,43 @@ TEST_CASE("an interval too large for the clocks is a config error, not undefined
   CHECK_THROWS_WITH(
       load_config(dir / "hw.toml"),
       Contains("hw.toml:3:") && Contains("digest.retry_max must be a positive duration"));
+}
+
+TEST_CASE("[sources]: the sites known for made-up news, replaced or added to") {
+  hw::test::TempDir dir;
+  const auto file = dir / "hw.toml";
+  auto load = [&](const std::string& text) {
+    hw::test::write_file(file, "claims = \"c.toml\"\n" + text);
+    return load_config(file).sources.low_credibility;
+  };
+  auto has = [](const std::vector<std::string>& sites, const std::string& site) {
+    return std::ranges::find(sites, site) != sites.end();
+  };
+  // Without [sources], the built-in list.
+  const auto builtin = load("");
+  CHECK(has(builtin, "nationalreport.net"));
+  // Added to, written the way a desk copies a host.
+  const auto added = load("[sources]\nadd_low_credibility = [\"WWW.Hoax.Example\"]\n");
+  CHECK(has(added, "hoax.example"));
+  CHECK(has(added, "nationalreport.net"));
+  CHECK(added.size() == builtin.size() + 1);
+  // Replaced; an empty list turns the rule off.
+  CHECK(load("[sources]\nlow_credibility = [\"hoax.example\"]\n") ==
+        std::vector<std::string>{"hoax.example"});
+  CHECK(load("[sources]\nlow_credibility = []\n").empty());
+  // A URL is not a host name; an unknown key is named; both with the line.
+  auto error_of = [&](const std::string& text) {
+    try {
+      load(text);
+    } catch (const hw::ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(error_of("[sources]\nlow_credibility = [\"https://hoax.example/\"]\n"),
+             StartsWith(file.string() + ":3:") && Contains("not a host name"));
+  CHECK_THAT(error_of("[sources]\nlow_credibilty = []\n"),
+             StartsWith(file.string() + ":3:") && Contains("unknown key 'low_credibilty'"));
+  CHECK_THAT(error_of("[sources]\nlow_credibility = \"hoax.example\"\n"),
+             StartsWith(file.string() + ":3:") && Contains("array of host names"));
 }

@@ -161,3 +161,33 @@ TEST_CASE("a feed failing for a day raises one feed_failing alert per failure st
           return r.alert.kind == hw::AlertKind::feed_failing && r.alert.claim_id.empty();
         }) == 2);
 }
+
+TEST_CASE("a claim first reported by a site known for made-up news is disputed, as configured") {
+  hw::test::TempDir dir;
+  // The harbour story, published by a site on the built-in list.
+  std::string feed = hw::test::read_file(hw::test::fixture("cycle") / "harbour.xml");
+  const std::string local = "http://harbour.example/news/lighthouse";
+  feed.replace(feed.find(local), local.size(), "https://www.nationalreport.net/lighthouse");
+  hw::test::write_file(dir / "harbour.xml", feed);
+  const std::vector<hw::app::FeedConfig> feeds{{"file://" + (dir / "harbour.xml").string(), ""}};
+  hw::feeds::Fetcher fetcher(hw::feeds::FetchOptions{});
+  hw::ManualClock clock(sys_days{2012y / June / 5} + 12h);
+
+  auto first_status = [&](const std::string& db, const hw::app::SourcesConfig* sources) {
+    auto store = hw::storage::Store::open(dir / db, hw::storage::OpenMode::read_write);
+    hw::rules::Matcher matcher({hw::test::lighthouse_claim()});
+    hw::app::PollCycle cycle(store, fetcher, matcher, clock);
+    if (sources != nullptr) {
+      cycle.set_sources(*sources);
+    }
+    const auto report = cycle.run(feeds);
+    REQUIRE(report.alerts.size() == 1);
+    return report.alerts[0];
+  };
+  const auto made_up = first_status("builtin.db", nullptr);
+  CHECK(made_up.to == hw::ClaimStatus::disputed);
+  CHECK_THAT(made_up.message, Contains("nationalreport.net"));
+  // A desk that trusts the site (an empty list) sees a first report.
+  const hw::app::SourcesConfig none{};
+  CHECK(first_status("trusting.db", &none).to == hw::ClaimStatus::reported);
+}

@@ -163,3 +163,68 @@ TEST_CASE("engine: a story's matches are judged per claim; unknown claims are sk
   CHECK(j.alerts[1].kind == AlertKind::repeated_after_clarification);
   CHECK(j.alerts[1].claim_id == "d");
 }
+
+TEST_CASE("engine: a claim carried by sites that make stories up is disputed") {
+  const std::vector<std::string> listed = {"satire.example"};
+  EvidenceStory from_satire = story();
+  from_satire.link = "https://news.satire.example/obama-euro";
+  from_satire.site = "news.satire.example";  // a subdomain of a listed site
+
+  SECTION("first reported by one: disputed from the start, no second site needed") {
+    const auto j =
+        judge(policy(), match(Stance::supports), from_satire, ClaimEvidence{}, kNow, listed);
+    REQUIRE(j.changes.size() == 1);
+    CHECK(j.changes[0].to == ClaimStatus::disputed);
+    CHECK_THAT(j.changes[0].reason, Catch::Contains("fabricated or satirical news") &&
+                                        Catch::Contains("news.satire.example"));
+    CHECK_THAT(j.changes[0].rule, Catch::Contains("origin: news.satire.example"));
+    REQUIRE(j.alerts.size() == 1);
+    CHECK(j.alerts[0].to == ClaimStatus::disputed);
+  }
+  SECTION("the same story from a site not listed is a first report") {
+    const auto j = judge(policy(), match(Stance::supports), story(), ClaimEvidence{}, kNow, listed);
+    REQUIRE(j.changes.size() == 1);
+    CHECK(j.changes[0].to == ClaimStatus::reported);
+  }
+  SECTION("one such site picking up a claim others reported does not dispute it") {
+    ClaimEvidence e;
+    e.status = ClaimStatus::reported;
+    e.sites = {{"a.example", Stance::supports, false, 0.9}};
+    CHECK(judge(policy(), match(Stance::supports), from_satire, e, kNow, listed).changes.empty());
+    // A second listed site makes them half of the sites reporting it.
+    e.sites.push_back({"satire.example", Stance::supports, false, 0.9});
+    e.sites.push_back({"b.example", Stance::mentions, false, 0.9});
+    EvidenceStory other = from_satire;
+    other.site = "hoax.satire.example";
+    const auto j = judge(policy(), match(Stance::supports), other, e, kNow, listed);
+    REQUIRE(j.changes.size() == 1);
+    CHECK(j.changes[0].to == ClaimStatus::disputed);
+  }
+  SECTION("a person's status holds, and a fact-check is judged on its verdict") {
+    ClaimEvidence manual;
+    manual.manual = true;
+    CHECK(judge(policy(), match(Stance::supports), from_satire, manual, kNow, listed)
+              .changes.empty());
+    auto fc = match(Stance::supports);
+    fc.factcheck = true;
+    const auto j = judge(policy(), fc, from_satire, ClaimEvidence{}, kNow, listed);
+    REQUIRE(j.changes.size() == 1);
+    CHECK(j.changes[0].to == ClaimStatus::reported);
+  }
+  SECTION("an empty list turns the rule off") {
+    const auto j = judge(policy(), match(Stance::supports), from_satire, ClaimEvidence{}, kNow,
+                         std::vector<std::string>{});
+    REQUIRE(j.changes.size() == 1);
+    CHECK(j.changes[0].to == ClaimStatus::reported);
+  }
+}
+
+TEST_CASE("site_listed: the site or a subdomain of it, not a longer name") {
+  const std::vector<std::string> listed = {"nationalreport.net"};
+  CHECK(site_listed("nationalreport.net", listed));
+  CHECK(site_listed("politics.nationalreport.net", listed));
+  CHECK_FALSE(site_listed("notnationalreport.net", listed));
+  CHECK_FALSE(site_listed("nationalreport.net.example", listed));
+  CHECK(site_listed("infowars.com", default_low_credibility_sites()));
+  CHECK_FALSE(site_listed("reuters.com", default_low_credibility_sites()));
+}
