@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <deque>
@@ -184,6 +186,7 @@ struct Matcher::Impl {
   std::unordered_map<TermId, std::size_t> claim_df;  // statement claims holding each term
   std::size_t statement_claims = 0;
   std::vector<std::vector<TermId>> predicates;  // per claim: predicate_terms of its statement
+  std::vector<std::vector<TermId>> numbers;     // per claim: number_terms of its statement
   std::unique_ptr<EventSynonyms> synonyms;      // built with the first statement claim
   // Wording learned from stories the statement alone matched clearly (match_and_learn), per
   // claim: the newest kLearnedPerClaim story vectors, the keys of the stories they came from,
@@ -230,6 +233,8 @@ struct Matcher::Impl {
         }
         predicates.resize(claims.size());
         predicates[c] = predicate_terms(claim.statement);
+        numbers.resize(claims.size());
+        numbers[c] = number_terms(claim.statement);
         statements.add(c, profiles[c]);
         ++statement_claims;
         for (const TermId term : profiles[c].terms) {
@@ -633,14 +638,16 @@ struct Matcher::Impl {
   // Whether the story holds one of the claim's lower-case content words, when it has any: the
   // predicate ("invaded", "escaped", "resigned") or a common noun. Names alone make a story
   // about the same people, not about the claim ("Russia" and "Finland" without "invaded").
-  // A headline calling something a rumour or a hoax stands in for the predicate.
+  // A headline calling something a rumour or a hoax stands in for the predicate, and so does
+  // one of the claim's numbers (not a year): "Would you pay 10,000 for the Apple Watch?" is
+  // about "The larger Apple Watch Edition will cost 10,000".
   bool carries_predicate(std::size_t c, const TermVector& story, bool rumour_headline) const {
     if (predicates[c].empty()) {
       return true;
     }
-    const bool predicate =
-        std::ranges::any_of(predicates[c], [&](TermId term) { return holds_term(story, term); });
-    return predicate || rumour_headline;
+    const auto held = [&](TermId term) { return holds_term(story, term); };
+    return std::ranges::any_of(predicates[c], held) || rumour_headline ||
+           std::ranges::any_of(numbers[c], held);
   }
 
   // Whether the text holds a word that calls something a rumour, a hoax or a denial. Asked of
@@ -650,6 +657,25 @@ struct Matcher::Impl {
   bool calls_it_a_rumour(const AnalyzedText& headline) const {
     return std::ranges::any_of(headline.stems,
                                [&](TermId stem) { return synonyms->is_rumour_word(stem); });
+  }
+
+  // The terms of the statement's numbers that are not years ("950", "10,000", "12"; not "2015").
+  std::vector<TermId> number_terms(std::string_view statement) const {
+    const AnalyzedText text = classifier->pipeline().analyze(statement);
+    std::vector<TermId> out;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      const auto& token = text.tokens[i];
+      const std::string_view word = statement.substr(token.begin, token.end - token.begin);
+      const bool digits = !word.empty() && std::isdigit(static_cast<unsigned char>(word[0]));
+      int value = 0;
+      const bool year = word.size() == 4 &&
+                        std::from_chars(word.data(), word.data() + 4, value).ec == std::errc{} &&
+                        value >= 1900 && value <= 2099;
+      if (text.terms[i] != kNoTerm && digits && !year) {
+        out.push_back(text.terms[i]);
+      }
+    }
+    return out;
   }
 
   // The terms of words the statement writes in lower case (not names, numbers or acronyms).

@@ -139,6 +139,16 @@ TEST_CASE("news words for the same event count as the claim's predicate, and onl
             .match(story("Orbital's Kestrel phone reviewed: a bigger battery and a brighter screen",
                          ""))
             .empty());
+  // One of the claim's numbers says what the claim says of its names; a year does not.
+  const auto price = statement_matcher(
+      "kestrel-price", "Orbital Labs will sell the Kestrel X2 for 950 USD in 2016.");
+  CHECK(ids(price.match(story(
+            "Would you pay 950 for the Kestrel? Readers weigh in on phones, tablets and watches",
+            ""))) == V{"kestrel-price"});
+  CHECK(price
+            .match(story("Kestrel in 2016? Readers weigh in on Orbital phones, tablets and watches",
+                         ""))
+            .empty());
   // A story that calls the claim a rumour or a hoax is about it, predicate or not.
   const auto castro = statement_matcher("castro-died", "Fidel Castro has died.");
   CHECK(ids(castro.match(story("Fidel Castro rumors sweep internet, but no sign in Cuba", ""))) ==
