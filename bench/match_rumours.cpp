@@ -23,6 +23,7 @@ namespace {
 struct Article {
   std::string claim;     // claim id as the replay writes it
   std::size_t fold = 0;  // of the full claimId, as bench/replay_folds.py cuts them
+  std::string claim_key;  // the full claimId
   std::string headline;
   std::string logged;
 };
@@ -152,6 +153,46 @@ Tally run(const std::vector<hw::Claim>& claims, const std::vector<Article>& arti
   return sum;
 }
 
+// Precision on news about something else: each fold's claims are left out in turn while every
+// article still arrives, so the left-out fold's articles are same-period stories that no
+// claim is about (the claims learn their wording from their own stories as they go). Any
+// match of one is a false match. Returns {matched, articles} over the five runs.
+std::pair<int, int> run_unrelated(const std::vector<hw::Claim>& claims,
+                                  const std::vector<Article>& articles,
+                                  const hw::rules::FitPolicy& policy, int show) {
+  constexpr std::size_t kFolds = 5;
+  std::map<std::string, std::size_t> fold_of_claim;
+  for (const auto& a : articles)
+    fold_of_claim[a.claim] = fold_of(a.claim_key, kFolds);
+  int matched = 0;
+  int total = 0;
+  for (std::size_t k = 0; k < kFolds; ++k) {
+    std::vector<hw::Claim> kept;
+    for (const auto& c : claims)
+      if (fold_of_claim[c.id] != k)
+        kept.push_back(c);
+    hw::rules::Matcher matcher(kept, policy);
+    for (const auto& a : articles) {
+      hw::Story story;
+      story.title = a.headline;
+      story.summary = a.headline;
+      const auto matches = matcher.match_and_learn(story);
+      if (fold_of_claim[a.claim] != k)
+        continue;
+      ++total;
+      if (!matches.empty()) {
+        ++matched;
+        if (show-- > 0) {
+          const auto it = std::ranges::find(kept, matches[0].claim_id, &hw::Claim::id);
+          std::printf("  unrelated %s\n      went to \"%s\" (%s)\n", a.headline.c_str(),
+                      it == kept.end() ? "?" : it->statement.c_str(), matches[0].rule.c_str());
+        }
+      }
+    }
+  }
+  return {matched, total};
+}
+
 void print(const char* label, const Tally& t) {
   std::printf("%-24s own %5.1f %%  wrong %4.1f %%  none %5.1f %%  (%d articles)\n", label,
               100.0 * t.own / t.total, 100.0 * t.wrong / t.total, 100.0 * t.none / t.total,
@@ -166,6 +207,7 @@ int main(int argc, char** argv) {
   bool sweep = false;
   int show = 0;
   bool learn = false;
+  bool unrelated = false;  // also measure false matches on stories no claim is about
   std::string dump;  // one line per candidate decision, for studying the contest offline
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
@@ -184,6 +226,8 @@ int main(int argc, char** argv) {
       dump = value;
     else if (arg == "--learn")
       learn = value == "1";
+    else if (arg == "--unrelated")
+      unrelated = value == "1";
     else if (arg == "--folds")
       g_folds = std::stoul(value);
     else if (arg == "--rumour-fit")
@@ -227,7 +271,8 @@ int main(int argc, char** argv) {
     // The replay's claim ids: "c-" and the first eight characters of the claimId.
     const std::string id = "c-" + row.at(col.at("claimId")).substr(0, 8);
     statements[id] = row.at(col.at("claimHeadline"));
-    articles.push_back({id, fold_of(row.at(col.at("claimId")), std::max<std::size_t>(g_folds, 1)),
+    const std::string& key = row.at(col.at("claimId"));
+    articles.push_back({id, fold_of(key, std::max<std::size_t>(g_folds, 1)), key,
                         row.at(col.at("articleHeadline")), row.at(col.at("article_logged_utc"))});
   }
   std::ranges::stable_sort(articles, {}, &Article::logged);
@@ -246,6 +291,11 @@ int main(int argc, char** argv) {
     std::fclose(dump_file);
   }
   print("policy", t);
+  if (unrelated) {
+    const auto [matched, total] = run_unrelated(claims, articles, policy, show);
+    std::printf("unrelated stories matched: %d/%d = %.1f %% (each fold's claims left out in turn)\n",
+                matched, total, 100.0 * matched / total);
+  }
   for (const auto& [why, n] : t.miss_reasons) {
     std::printf("  own claim missed: %-28s %4d\n", why.c_str(), n);
   }

@@ -6,6 +6,7 @@
 // ahead of the runner-up. Sharing a topic ("Apple Watch") is not enough: thirty claims on one
 // topic fit a story about equally, so none of them wins unless the story carries what
 // distinguishes one of them. Pure: no clock, no database.
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -31,7 +32,9 @@ struct FitPolicy {
   double teach_fit = 0.2;
   double teach_lead = 1.4;
   double learned_weight = 1.0;
-  double min_learned_cosine = 0.2;  // below this a taught headline does not count at all
+  double min_learned_cosine = 0.3;  // below this a taught headline does not count at all
+  // A taught headline counts for stories published within this long of its own (both dated).
+  std::chrono::hours learned_window{24 * 30};
 };
 
 // A story's content terms, weighted (1 + ln tf) x idf, from its headline and the first

@@ -193,13 +193,15 @@ struct Matcher::Impl {
   // and every term they hold (for finding candidates).
   struct Learned {
     std::deque<TermVector> vectors;
+    std::deque<std::optional<TimePoint>> times;  // each story's StatementStory::at
     std::deque<std::string> keys;
     std::unordered_set<TermId> terms;
   };
   std::vector<Learned> learned;
   std::unordered_map<TermId, std::vector<std::uint32_t>> learned_postings;
 
-  void teach(std::size_t c, const std::string& key, const TermVector& v) {
+  void teach(std::size_t c, const std::string& key, const TermVector& v,
+             std::optional<TimePoint> at) {
     learned.resize(claims.size());
     auto& l = learned[c];
     if (std::ranges::find(l.keys, key) != l.keys.end()) {
@@ -207,9 +209,11 @@ struct Matcher::Impl {
     }
     if (l.vectors.size() == kLearnedPerClaim) {
       l.vectors.pop_front();
+      l.times.pop_front();
       l.keys.pop_front();
     }
     l.vectors.push_back(v);
+    l.times.push_back(at);
     l.keys.push_back(key);
     for (const auto& [term, weight] : v.weights) {
       if (l.terms.insert(term).second) {
@@ -329,11 +333,13 @@ struct Matcher::Impl {
     AnalyzedText b;
     TermVector terms;
     TermVector headline;  // the headline alone: what learned wording is compared with
+    std::optional<TimePoint> at;  // published (else updated): which learned wording is current
     std::vector<std::size_t> candidates;
   };
 
   StatementStory read_statement_story(const Story& story) const {
     StatementStory s;
+    s.at = story.published ? story.published : story.updated;
     // The same parts StoryIndex reads.
     s.body = story.summary;
     if (!story.content.empty()) {
@@ -399,13 +405,21 @@ struct Matcher::Impl {
     std::ranges::sort(out);
   }
 
-  double learned_fit(std::size_t c, const TermVector& story) const {
+  double learned_fit(std::size_t c, const StatementStory& s) const {
     double best = 0.0;
     if (c >= learned.size()) {
       return best;
     }
-    for (const auto& v : learned[c].vectors) {
-      best = std::max(best, cosine(v, story));
+    const auto& l = learned[c];
+    for (std::size_t i = 0; i < l.vectors.size(); ++i) {
+      // A rumour's wording is its wave's: a story long after (or before) the one that taught
+      // it is other news in the same words ("Black Friday deals" years after a Black Friday
+      // plot rumour). Undated stories are compared with every kept headline.
+      if (s.at && l.times[i] && (*s.at > *l.times[i] + fit_policy.learned_window ||
+                                 *l.times[i] > *s.at + fit_policy.learned_window)) {
+        continue;
+      }
+      best = std::max(best, cosine(l.vectors[i], s.headline));
     }
     // A faint likeness (two common words) is no evidence; it only spreads a claim over its topic.
     return best >= fit_policy.min_learned_cosine ? best : 0.0;
@@ -419,7 +433,7 @@ struct Matcher::Impl {
     for (const auto c : s.candidates) {
       const double own = claim_fit(profiles[c], s.terms);
       statement_fits.push_back({c, own});
-      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s.headline))});
+      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s))});
     }
     // A story that calls a claim a rumour or a hoax rarely repeats all its words: the denial is
     // the news (docs/stance.md, matching rule 4).
@@ -500,7 +514,7 @@ struct Matcher::Impl {
     if (learn) {
       for (const auto& d : decisions) {
         if (d.teaches) {
-          teach(d.claim, story_key(story), s.headline);
+          teach(d.claim, story_key(story), s.headline, s.at);
         }
       }
     }

@@ -269,3 +269,30 @@ statement = "NASA will open a base on Mars in 2030."
   const hw::rules::Matcher fresh(matcher.claims());
   CHECK(fresh.match(later).empty());
 }
+
+TEST_CASE("learned wording belongs to the rumour's wave, not to later news in the same words") {
+  using namespace std::chrono;
+  hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "burger"
+statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
+)",
+                                                     "claims.toml"));
+  const hw::TimePoint taught_at = sys_days{2015y / February / 16} + 9h;
+  Story taught = story(
+      "Two Australian men kept a McDonald's Quarter Pounder for 20 years: the world's oldest burger",
+      "");
+  taught.published = taught_at;
+  REQUIRE(matcher.match_and_learn(taught).size() == 1);
+  // Days later, the rumour's own wording is still the rumour.
+  Story days_later = story("World's oldest burger pictured in an Adelaide kitchen", "");
+  days_later.published = taught_at + days{3};
+  CHECK(matcher.match(days_later).size() == 1);
+  // Two years later the same words are other news: the statement alone must carry it.
+  Story years_later = days_later;
+  years_later.published = taught_at + days{730};
+  CHECK(matcher.match(years_later).empty());
+  // An undated story is compared with every kept headline.
+  CHECK(matcher.match(story("World's oldest burger pictured in an Adelaide kitchen", "")).size() ==
+        1);
+}
