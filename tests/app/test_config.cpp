@@ -10,6 +10,21 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using hw::app::load_config;
 
+namespace {
+
+// The error loading `text` as `file` gives, or "no error".
+std::string config_error(const std::filesystem::path& file, const std::string& text) {
+  hw::test::write_file(file, text);
+  try {
+    load_config(file);
+  } catch (const hw::ConfigError& e) {
+    return std::string(e.what());
+  }
+  return std::string("no error");
+}
+
+}  // namespace
+
 TEST_CASE("a config resolves relative paths against its own directory") {
   hw::test::TempDir dir;
   hw::test::write_file(dir / "hw.toml", R"(claims = "rules/claims.toml"
@@ -37,15 +52,7 @@ url = "https://news.example.org/rss"
 TEST_CASE("config errors name the file, line and column") {
   hw::test::TempDir dir;
   const auto file = dir / "hw.toml";
-  auto error_of = [&](const std::string& text) {
-    hw::test::write_file(file, text);
-    try {
-      load_config(file);
-    } catch (const hw::ConfigError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
+  auto error_of = [&](const std::string& text) { return config_error(file, text); };
   CHECK_THAT(error_of("claims = \"c.toml\"\npoll_intervall = \"5m\"\n"),
              StartsWith(file.string() + ":2:1: ") && Contains("unknown key 'poll_intervall'"));
   CHECK_THAT(error_of("claims = \"c.toml\"\npoll_interval = \"soon\"\n"),
@@ -123,12 +130,7 @@ TEST_CASE("[sources]: the sites known for made-up news, replaced or added to") {
   CHECK(load("[sources]\nlow_credibility = []\n").empty());
   // A URL is not a host name; an unknown key is named; both with the line.
   auto error_of = [&](const std::string& text) {
-    try {
-      load(text);
-    } catch (const hw::ConfigError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
+    return config_error(file, "claims = \"c.toml\"\n" + text);
   };
   CHECK_THAT(error_of("[sources]\nlow_credibility = [\"https://hoax.example/\"]\n"),
              StartsWith(file.string() + ":3:") && Contains("not a host name"));
