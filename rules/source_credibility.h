@@ -9,9 +9,10 @@
 
 namespace hw::rules {
 
-// The built-in list: satire and fabricated-news sites, and sites that republish fabricated
-// stories as news, as fact-checkers (Snopes, PolitiFact, Wikipedia's list of fake news
-// websites) describe them. Sorted; lower case; no "www.".
+// The built-in list: satire and fabricated-news sites, addresses made to pass for a news
+// outlet's, and sites that republish fabricated stories as news, as fact-checkers (Snopes,
+// PolitiFact, Wikipedia's list of fake news websites) describe them. Sorted; lower case; no
+// "www.".
 const std::vector<std::string>& default_low_credibility_sites();
 
 // Whether `site` (url_site: lower-case host without "www.") is one of `listed` or a subdomain
