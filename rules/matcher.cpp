@@ -136,6 +136,9 @@ struct FoldedWords {
 // (reworded verbs: "crater" for "landed").
 constexpr double kCloseFit = 0.6;
 
+// A fit at which a story's body carries the claim though its headline shares none of its words.
+constexpr double kBodyOnlyFit = 0.3;
+
 // How many stories' wording a claim keeps: the newest, so the memory stays bounded and a
 // rumour's current wording counts.
 constexpr std::size_t kLearnedPerClaim = 64;
@@ -332,7 +335,7 @@ struct Matcher::Impl {
     AnalyzedText t;
     AnalyzedText b;
     TermVector terms;
-    TermVector headline;  // the headline alone: what learned wording is compared with
+    TermVector headline;          // the headline alone: what learned wording is compared with
     std::optional<TimePoint> at;  // published (else updated): which learned wording is current
     std::vector<std::size_t> candidates;
   };
@@ -415,8 +418,9 @@ struct Matcher::Impl {
       // A rumour's wording is its wave's: a story long after (or before) the one that taught
       // it is other news in the same words ("Black Friday deals" years after a Black Friday
       // plot rumour). Undated stories are compared with every kept headline.
-      if (s.at && l.times[i] && (*s.at > *l.times[i] + fit_policy.learned_window ||
-                                 *l.times[i] > *s.at + fit_policy.learned_window)) {
+      if (s.at && l.times[i] &&
+          (*s.at > *l.times[i] + fit_policy.learned_window ||
+           *l.times[i] > *s.at + fit_policy.learned_window)) {
         continue;
       }
       best = std::max(best, cosine(l.vectors[i], s.headline));
@@ -479,6 +483,12 @@ struct Matcher::Impl {
         // carries it however the verb is worded.
         d.matched = false;
         d.why += "; the names without the claim's predicate";
+      } else if (d.fit < kBodyOnlyFit && claim_fit(profiles[c], s.headline) <= 0.0) {
+        // News states its claim in the headline: a headline sharing no word with the claim is
+        // about something else that the body's lead touches on ("HomePod is looking more and
+        // more like the return of iPod Hi-Fi", whose lead names Tim Cook and music).
+        d.matched = false;
+        d.why += "; nothing of the claim in the headline";
       }
       out.push_back(std::move(d));
     }

@@ -270,6 +270,22 @@ statement = "NASA will open a base on Mars in 2030."
   CHECK(fresh.match(later).empty());
 }
 
+TEST_CASE("a headline about something else needs a body that states the claim clearly") {
+  const auto matcher =
+      statement_matcher("harbour-tower", "Mayor Ines Ortega will demolish the harbour tower.");
+  using V = std::vector<std::string>;
+  const Story aside = story("City budget: what the new year brings",
+                            "Parks, swimming pools and libraries get more money; night buses "
+                            "run later on weekdays; council staff receive a pay rise. Ortega "
+                            "thanked the harbour office, the fire brigade and the volunteers "
+                            "of the food bank. Schools, clinics and roads follow below.");
+  const Story stated = story("City budget: what the new year brings",
+                             "Mayor Ines Ortega will demolish the harbour tower, she said.");
+  // The lead names the mayor and the harbour (fit 0.22), the headline neither.
+  CHECK(matcher.match(aside).empty());
+  CHECK(ids(matcher.match(stated)) == V{"harbour-tower"});
+}
+
 TEST_CASE("learned wording belongs to the rumour's wave, not to later news in the same words") {
   using namespace std::chrono;
   hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
@@ -280,7 +296,8 @@ statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
                                                      "claims.toml"));
   const hw::TimePoint taught_at = sys_days{2015y / February / 16} + 9h;
   Story taught = story(
-      "Two Australian men kept a McDonald's Quarter Pounder for 20 years: the world's oldest burger",
+      "Two Australian men kept a McDonald's Quarter Pounder for 20 years: the world's oldest "
+      "burger",
       "");
   taught.published = taught_at;
   REQUIRE(matcher.match_and_learn(taught).size() == 1);
