@@ -27,7 +27,7 @@ constexpr std::string_view kGroups[] = {
     "shoot shot shooting shooter gunman gunfire",
     "cost costs price priced pricing retail",
     "stop stopped halt halted remove removed removing discontinue discontinued",
-    "play plays role starring star",
+    "play plays role starring",
     "film films movie movies",
     "name named identify identified unmask unmasked",
     "cancel cancelled canceled scrap scrapped",
