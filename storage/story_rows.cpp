@@ -18,7 +18,7 @@ Story story_from_columns(const Statement& st, int first) {
 }
 
 PackedStoryTexts pack_story_texts(const Story& story) {
-  return {sqlar_compress(story.summary), sqlar_compress(story.content)};
+  return {sqlar_compress(story.summary), sqlar_compress(story.content), content_hash(story)};
 }
 
 std::vector<PackedStoryTexts> pack_story_texts(const std::vector<Story>& stories) {

@@ -50,8 +50,7 @@ std::int64_t StoryStore::insert_revision(std::int64_t story_id, int revision, co
   st->bind(1, story_id).bind(2, revision).bind(3, s.title);
   bind_text(4, packed->summary, s.summary);
   bind_text(6, packed->content, s.content);
-  // Hashed here, not with the packing: the parse threads are the busier side of a cold poll.
-  st->bind(8, content_hash(s)).bind(9, fetched_at);
+  st->bind(8, packed->content_hash).bind(9, fetched_at);
   st->run();
   return m_conn.db.last_insert_rowid();
 }
