@@ -43,6 +43,12 @@ bool has_nonempty_wal(const std::filesystem::path& path) {
 }  // namespace
 
 void Database::connect(const std::string& name, int flags) {
+  // SQLite keeps memory statistics by default, taking a global mutex around every allocation
+  // it makes: on a cold poll the writer thread allocates for every row and every full-text
+  // term. Nothing here reads those statistics (sqlite3_memory_used, a soft heap limit), so
+  // they are switched off before SQLite initialises; a no-op (SQLITE_MISUSE) if it already has.
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   m_db.reset(raw);
