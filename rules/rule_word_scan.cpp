@@ -240,9 +240,10 @@ bool RuleWordScan::scan_ascii(std::string_view text) {
   m_digit.resize(blocks);
   m_point.resize(blocks);
   for (std::size_t b = 0; b < blocks; ++b) {
-    std::array<unsigned char, 64> tail{};  // the last block, padded with separators (0)
     const unsigned char* block = p + 64 * b;
-    if (64 * b + 64 > size) {
+    std::array<unsigned char, 64> tail;
+    if (64 * b + 64 > size) {  // the last block, padded with separators (0)
+      tail.fill(0);
       std::copy(block, p + size, tail.begin());
       block = tail.data();
     }
@@ -261,31 +262,37 @@ bool RuleWordScan::scan_ascii(std::string_view text) {
     const std::uint64_t after = m_digit[b] >> 1 | (b + 1 < blocks ? m_digit[b + 1] << 63 : 0);
     m_word[b] |= m_point[b] & before & after;
   }
-  const auto word_byte = [&](std::size_t pos) {
-    return pos < size && (m_word[pos / 64] >> (pos % 64) & 1) != 0;
-  };
   for (std::size_t b = 0; b < blocks; ++b) {
-    const std::uint64_t previous = b > 0 ? m_word[b - 1] >> 63 : 0;
-    std::uint64_t starts = m_word[b] & ~(m_word[b] << 1 | previous);
+    const std::uint64_t word = m_word[b];
+    const std::uint64_t next = b + 1 < blocks ? m_word[b + 1] : 0;
+    std::uint64_t starts = word & ~(word << 1 | (b > 0 ? m_word[b - 1] >> 63 : 0));
     while (starts != 0) {
-      const std::size_t begin = 64 * b + static_cast<std::size_t>(std::countr_zero(starts));
+      const unsigned offset = static_cast<unsigned>(std::countr_zero(starts));
       starts &= starts - 1;
+      const std::size_t begin = 64 * b + offset;
+      // This word's bytes from its first on (bit i: byte begin + i), the next block's joined.
+      const std::uint64_t ahead = word >> offset | (offset > 0 ? next << (64 - offset) : 0);
       // Most words start with bytes no entry starts with: they are neither hashed nor is their
       // end looked for. (A word shorter than three bytes is padded with 0.)
       const unsigned c0 = kCode[p[begin]];
-      const unsigned c1 = word_byte(begin + 1) ? kCode[p[begin + 1]] : 0;
-      const unsigned c2 = c1 != 0 && word_byte(begin + 2) ? kCode[p[begin + 2]] : 0;
+      const unsigned c1 = (ahead & 2) != 0 ? kCode[p[begin + 1]] : 0;
+      const unsigned c2 = (ahead & 6) == 6 ? kCode[p[begin + 2]] : 0;
       const std::size_t first3 = (c0 * kCodes + c1) * kCodes + c2;
-      const bool words = m_word_first3.test(first3);
-      const bool stems = m_stem_first3.test(first3) || m_stem_first2.test(c0 * kCodes + c1) ||
-                         m_stem_first1.test(c0);
+      const bool words = m_word_first3[first3];
+      const bool stems =
+          m_stem_first3[first3] || m_stem_first2[c0 * kCodes + c1] || m_stem_first1[c0];
       if (!words && !stems) {
         continue;
       }
-      std::size_t end = begin + 1;
-      while (word_byte(end)) {
-        ++end;
+      // The word ends at the first byte after it that is not a word byte (the padding of the
+      // last block is not).
+      std::size_t end_block = b;
+      std::uint64_t rest = ~word & (~std::uint64_t{0} << offset);
+      while (rest == 0 && ++end_block < blocks) {
+        rest = ~m_word[end_block];
       }
+      const std::size_t end =
+          rest == 0 ? size : std::min(size, 64 * end_block + std::countr_zero(rest));
       note_word({reinterpret_cast<const char*>(p + begin), end - begin}, words, stems);
     }
   }
