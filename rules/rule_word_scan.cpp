@@ -4,11 +4,8 @@
 #include <array>
 #include <bit>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "rules/text_normalizer.h"
+#include "util/ascii_blocks.h"
 
 namespace hw::rules {
 namespace {
@@ -27,55 +24,6 @@ constexpr std::array<unsigned char, 256> kCode = [] {
   t['.'] = 37;
   return t;
 }();
-
-// One bit per byte of a 64-byte block (bit i: byte i).
-struct ByteClasses {
-  std::uint64_t alnum = 0;  // A-Z a-z 0-9
-  std::uint64_t digit = 0;
-  std::uint64_t point = 0;  // '.'
-  std::uint64_t high = 0;   // not ASCII
-};
-
-#if defined(__SSE2__)
-ByteClasses classify(const unsigned char* block) {
-  ByteClasses out;
-  for (int i = 0; i < 4; ++i) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * i));
-    // Signed compares: right for ASCII, and a block with any other byte is not used.
-    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                                        _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                        _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    const __m128i point = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
-    const auto bits = [&](__m128i m) {
-      return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(m)))
-             << (16 * i);
-    };
-    out.alnum |= bits(_mm_or_si128(alpha, digit));
-    out.digit |= bits(digit);
-    out.point |= bits(point);
-    out.high |= bits(v);
-  }
-  return out;
-}
-#else
-ByteClasses classify(const unsigned char* block) {
-  ByteClasses out;
-  for (int i = 0; i < 64; ++i) {
-    const unsigned char c = block[i];
-    const std::uint64_t bit = std::uint64_t{1} << i;
-    const bool digit = c >= '0' && c <= '9';
-    if (digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      out.alnum |= bit;
-    }
-    out.digit |= digit ? bit : 0;
-    out.point |= c == '.' ? bit : 0;
-    out.high |= c >= 0x80 ? bit : 0;
-  }
-  return out;
-}
-#endif
 
 unsigned char fold_byte(unsigned char b) {
   return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + ('a' - 'A')) : b;
@@ -240,14 +188,10 @@ bool RuleWordScan::scan_ascii(std::string_view text) {
   m_digit.resize(blocks);
   m_point.resize(blocks);
   for (std::size_t b = 0; b < blocks; ++b) {
-    const unsigned char* block = p + 64 * b;
-    std::array<unsigned char, 64> tail;
-    if (64 * b + 64 > size) {  // the last block, padded with separators (0)
-      tail.fill(0);
-      std::copy(block, p + size, tail.begin());
-      block = tail.data();
-    }
-    const ByteClasses c = classify(block);
+    // The last block is padded with bytes of no class: separators.
+    const ascii::BlockClasses c = 64 * b + 64 <= size
+                                      ? ascii::classify64(p + 64 * b)
+                                      : ascii::classify_tail(p + 64 * b, size - 64 * b);
     if (c.high != 0) {
       return false;
     }
