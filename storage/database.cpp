@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "storage/fts_queue.h"
+#include "storage/fts_tokenizer.h"
 #include "storage/sqlar.h"
 #include "storage/wal_readers.h"
 
@@ -63,6 +64,7 @@ void Database::connect(const std::string& name, int flags) {
   // connection needs it, the read-only ones included.
   register_sqlar_functions(raw);
   register_fts_queue_functions(raw);
+  register_fts_tokenizer(raw);
 }
 
 Database::Database(const std::filesystem::path& path, Access access)
@@ -98,7 +100,8 @@ Database::Database(const std::filesystem::path& path, Access access)
     if (read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
       throw StorageError("database " + path.string() +
                          " cannot be read: its write-ahead log needs a -shm file that cannot be "
-                         "created here (" + sqlite3_errmsg(m_db.get()) +
+                         "created here (" +
+                         sqlite3_errmsg(m_db.get()) +
                          "); open it once read-write, or ask its owner to");
     }
     fail("open");
