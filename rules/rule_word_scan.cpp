@@ -35,6 +35,11 @@ constexpr std::uint64_t kBasis = 1469598103934665603ULL;
 std::uint64_t step(std::uint64_t hash, unsigned char byte) {
   return (hash ^ byte) * 1099511628211ULL;
 }
+// The bit of a stem length in a set of lengths; every length from 63 on shares the last bit.
+std::uint64_t length_bit(std::size_t length) {
+  return std::uint64_t{1} << std::min<std::size_t>(length, 63);
+}
+
 // A stem and a whole word with the same bytes are different keys.
 std::uint64_t key(std::uint64_t hash, bool stem) {
   return stem ? hash ^ 0x9e3779b97f4a7c15ULL : hash;
@@ -115,10 +120,13 @@ std::uint32_t RuleWordScan::entry(std::string_view word, bool stem) {
       m_word_first3.set(first3);
     } else if (n == 3) {
       m_stem_first3.set(first3);
+      m_stem_lengths_by_first3[static_cast<std::uint32_t>(first3)] |= length_bit(word.size());
     } else if (n == 2) {
       m_stem_first2.set(code[0] * kCodes + code[1]);
+      m_short_stem_lengths |= length_bit(word.size());
     } else {
       m_stem_first1.set(code[0]);
+      m_short_stem_lengths |= length_bit(word.size());
     }
   }
   m_slots.clear();  // rebuilt by grow() with the new entry
@@ -160,12 +168,13 @@ void RuleWordScan::mark(std::uint32_t entry) {
   }
 }
 
-void RuleWordScan::note_word(std::string_view word, bool words, bool stems) {
+void RuleWordScan::note_word(std::string_view word, bool words, std::uint64_t stem_lengths) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
   std::uint64_t hash = kBasis;
   for (std::size_t n = 0; n < word.size(); ++n) {
     hash = step(hash, fold_byte(bytes[n]));
-    if (stems && n + 1 < m_stem_lengths.size() && m_stem_lengths[n + 1]) {
+    if ((stem_lengths & length_bit(n + 1)) != 0 && n + 1 < m_stem_lengths.size() &&
+        m_stem_lengths[n + 1]) {
       if (const std::uint32_t slot = find(hash, bytes, n + 1, true); slot != 0) {
         mark(slot - 1);
       }
@@ -223,9 +232,14 @@ bool RuleWordScan::scan_ascii(std::string_view text) {
       const unsigned c2 = (ahead & 6) == 6 ? kCode[p[begin + 2]] : 0;
       const std::size_t first3 = (c0 * kCodes + c1) * kCodes + c2;
       const bool words = m_word_first3[first3];
-      const bool stems =
-          m_stem_first3[first3] || m_stem_first2[c0 * kCodes + c1] || m_stem_first1[c0];
-      if (!words && !stems) {
+      std::uint64_t stems = 0;
+      if (m_stem_first3[first3]) {
+        stems = m_stem_lengths_by_first3.at(static_cast<std::uint32_t>(first3));
+      }
+      if (m_stem_first2[c0 * kCodes + c1] || m_stem_first1[c0]) {
+        stems |= m_short_stem_lengths;
+      }
+      if (!words && stems == 0) {
         continue;
       }
       // The word ends at the first byte after it that is not a word byte (the padding of the
@@ -258,7 +272,7 @@ bool RuleWordScan::may_match(std::span<const std::string_view> texts) {
   for (const std::string_view text : texts) {
     if (!scan_ascii(text)) {
       for (const Token& token : tokenize(sanitize_utf8(text))) {
-        note_word(token.text, true, true);
+        note_word(token.text, true, ~std::uint64_t{0});
       }
     }
   }

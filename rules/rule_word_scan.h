@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/term_pattern.h"
@@ -49,8 +50,9 @@ class RuleWordScan {
                      bool stem) const;
   void grow();
   void mark(std::uint32_t entry);
-  // Marks the entries `word` holds: as a whole word, and by its prefixes for stems.
-  void note_word(std::string_view word, bool words, bool stems);
+  // Marks the entries `word` holds: as a whole word when `words`, and by its prefixes of the
+  // lengths in `stem_lengths` (bit n: n bytes; bit 63: 63 and more) for stems.
+  void note_word(std::string_view word, bool words, std::uint64_t stem_lengths);
   // Marks the entries an ASCII text holds; false, marking nothing, when it is not all ASCII.
   bool scan_ascii(std::string_view text);
   bool held(const Term& term) const;
@@ -67,6 +69,10 @@ class RuleWordScan {
   std::bitset<38 * 38 * 38> m_stem_first3;
   std::bitset<38 * 38> m_stem_first2;
   std::bitset<38> m_stem_first1;
+  // The lengths of the stems (bit n: n bytes, bit 63: 63 and more) by their first three bytes,
+  // and of those shorter than three: a word is only looked up by its prefixes of those.
+  std::unordered_map<std::uint32_t, std::uint64_t> m_stem_lengths_by_first3;
+  std::uint64_t m_short_stem_lengths = 0;
   std::vector<Claim> m_claims;
   std::vector<std::vector<std::uint32_t>> m_anchored;  // per entry: claims anchored by it
 
