@@ -16,6 +16,7 @@
 
 #include "rules/claim_fit.h"
 #include "rules/event_synonyms.h"
+#include "rules/rule_word_scan.h"
 #include "rules/stance_classifier.h"
 #include "rules/statement_index.h"
 #include "rules/story_index.h"
@@ -179,6 +180,7 @@ struct Matcher::Impl {
   std::unordered_map<std::string, std::vector<std::size_t>> anchor_words;
   std::unordered_map<std::string, std::vector<std::size_t>> anchor_stems;
   std::size_t longest_stem = 0;
+  RuleWordScan rule_scan;  // may_match for the rule claims
 
   // Claims without `required` are matched from their statement by the stance model
   // (docs/stance.md). Built only when the claims file has such claims.
@@ -261,6 +263,9 @@ struct Matcher::Impl {
       out.phrases[static_cast<std::size_t>(PhraseKind::confirmation)] =
           compile_all(claim.confirmation_phrases);
       index_anchor(c, out);
+      if (!out.groups.empty()) {
+        rule_scan.add_claim(out.groups);
+      }
       compiled.push_back(std::move(out));
     }
   }
@@ -533,14 +538,18 @@ struct Matcher::Impl {
   // Whether the story can match any claim at all, from its folded words alone (title, summary
   // and content tokenised apart: a superset of the words StoryIndex and read_statement_story
   // look at). A rule claim needs a word of every group (all the words of some term, the last
-  // one as a prefix for "hack*"); a statement claim needs enough of its terms to be a
-  // candidate, counting each word both as a stem and kept whole (acronyms); learned wording
-  // needs two headline terms. One tokenisation and a few look-ups per distinct word, instead of
-  // two analyses with sentences and positions: most stories concern no claim. A story refused
-  // here would have no candidate, or a candidate missing a group, in match(): skipping it
-  // changes no result.
+  // one as a prefix for "hack*"): one pass over the texts that looks up only the claims' words
+  // (RuleWordScan). A statement claim needs enough of its terms to be a candidate, counting
+  // each word both as a stem and kept whole (acronyms); learned wording needs two headline
+  // terms. Instead of two analyses with sentences and positions: most stories concern no claim.
+  // A story refused here would have no candidate, or a candidate missing a group, in match():
+  // skipping it changes no result.
   bool may_match(const Story& story) {
-    if (anchor_words.empty() && anchor_stems.empty() && statements.size() == 0) {
+    const std::array<std::string_view, 3> texts{story.title, story.summary, story.content};
+    if (rule_scan.may_match(texts)) {
+      return true;
+    }
+    if (statements.size() == 0) {
       return false;
     }
     std::array<FoldedWords, 3> parts{FoldedWords(story.title), FoldedWords(story.summary),
@@ -549,38 +558,7 @@ struct Matcher::Impl {
     for (const auto& part : parts) {
       distinct.insert(part.words.begin(), part.words.end());
     }
-    std::vector<std::string_view> words(distinct.begin(), distinct.end());
-    std::ranges::sort(words);  // for the prefix look-ups of "hack*"
-    const auto holds = [&](std::string_view word) {
-      return std::ranges::binary_search(words, word);
-    };
-    const auto holds_prefix = [&](std::string_view stem) {
-      const auto it = std::ranges::lower_bound(words, stem);
-      return it != words.end() && it->starts_with(stem);
-    };
-    const auto carries = [&](const TermPattern& term) {
-      for (std::size_t k = 0; k < term.words.size(); ++k) {
-        const bool last_is_stem = term.prefix && k + 1 == term.words.size();
-        if (!(last_is_stem ? holds_prefix(term.words[k]) : holds(term.words[k]))) {
-          return false;
-        }
-      }
-      return !term.words.empty();
-    };
-    std::vector<std::size_t> rule_claims;
-    for (const auto word : words) {
-      add_anchored(word, rule_claims);
-    }
-    for (const auto c : rule_claims) {
-      if (std::ranges::all_of(compiled[c].groups, [&](const auto& group) {
-            return std::ranges::any_of(group, carries);
-          })) {
-        return true;
-      }
-    }
-    if (statements.size() == 0) {
-      return false;
-    }
+    const std::vector<std::string_view> words(distinct.begin(), distinct.end());
     auto& pipeline = classifier->pipeline();
     const auto terms_of = [&](const auto& folded) {
       std::vector<TermId> out;

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "storage/fts_queue.h"
+#include "storage/fts_tokenizer.h"
 #include "storage/sqlar.h"
 #include "storage/wal_readers.h"
 
@@ -43,6 +44,12 @@ bool has_nonempty_wal(const std::filesystem::path& path) {
 }  // namespace
 
 void Database::connect(const std::string& name, int flags) {
+  // SQLite keeps memory statistics by default, taking a global mutex around every allocation
+  // it makes: on a cold poll the writer thread allocates for every row and every full-text
+  // term. Nothing here reads those statistics (sqlite3_memory_used, a soft heap limit), so
+  // they are switched off before SQLite initialises; a no-op (SQLITE_MISUSE) if it already has.
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   m_db.reset(raw);
@@ -57,6 +64,7 @@ void Database::connect(const std::string& name, int flags) {
   // connection needs it, the read-only ones included.
   register_sqlar_functions(raw);
   register_fts_queue_functions(raw);
+  register_fts_tokenizer(raw);
 }
 
 Database::Database(const std::filesystem::path& path, Access access)
@@ -92,7 +100,8 @@ Database::Database(const std::filesystem::path& path, Access access)
     if (read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
       throw StorageError("database " + path.string() +
                          " cannot be read: its write-ahead log needs a -shm file that cannot be "
-                         "created here (" + sqlite3_errmsg(m_db.get()) +
+                         "created here (" +
+                         sqlite3_errmsg(m_db.get()) +
                          "); open it once read-write, or ask its owner to");
     }
     fail("open");

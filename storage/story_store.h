@@ -70,12 +70,14 @@ struct SearchLimits {
 };
 
 // A story's summary and content as story_revisions stores them (schema v9, storage/sqlar.h):
-// each the zlib bytes, or nullopt when it is stored as is. Compressing is most of the cost of
-// storing a text, so the poll cycle packs a feed's stories on its parse threads and the one
-// writer thread only binds the bytes (upsert_stories).
+// each the zlib bytes, or nullopt when it is stored as is, and the revision's content_hash.
+// Compressing and hashing are most of the cost of storing a text, so the poll cycle packs a
+// feed's stories on its parse threads and the one writer thread only binds the bytes
+// (upsert_stories).
 struct PackedStoryTexts {
   std::optional<std::string> summary;
   std::optional<std::string> content;
+  std::string content_hash;  // content_hash(story)
 };
 PackedStoryTexts pack_story_texts(const Story& story);
 std::vector<PackedStoryTexts> pack_story_texts(const std::vector<Story>& stories);

@@ -4,8 +4,10 @@
 // assignment in the evaluation all depend on it). For identity and change detection, never
 // for security.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hw {
 
@@ -29,6 +31,12 @@ inline std::uint64_t fnv1a(std::string_view data) {
   h.add(data);
   return h.value();
 }
+
+// The fnv1a of each text (the concatenation of its pieces), the same digests as Fnv1a, made four
+// texts at a time: FNV-1a is a chain of dependent multiplications, so one text at a time runs
+// at the multiplier's latency, while four independent chains keep it busy (a feed's 50
+// stories are hashed in about a third of the time).
+std::vector<std::uint64_t> fnv1a_each(std::span<const std::vector<std::string_view>> texts);
 
 // A digest as 16 lower-case hex digits.
 std::string hex64(std::uint64_t value);

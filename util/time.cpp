@@ -8,6 +8,24 @@ std::string format_utc(TimePoint t) {
   const auto days = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd{days};
   const std::chrono::hh_mm_ss hms{t - days};
+  const int year = int(ymd.year());
+  if (year >= 0 && year <= 9999) {
+    // Digits written directly: the writer thread formats five times per stored story, and
+    // snprintf's format parsing was ~2.5 % of its instructions on a cold poll. Same text.
+    std::string out = "0000-00-00T00:00:00Z";
+    const auto two = [&](std::size_t at, long value) {
+      out[at] = static_cast<char>('0' + value / 10);
+      out[at + 1] = static_cast<char>('0' + value % 10);
+    };
+    two(0, year / 100);
+    two(2, year % 100);
+    two(5, unsigned(ymd.month()));
+    two(8, unsigned(ymd.day()));
+    two(11, hms.hours().count());
+    two(14, hms.minutes().count());
+    two(17, hms.seconds().count());
+    return out;
+  }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()),
                 unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
