@@ -240,10 +240,11 @@ struct Matcher::Impl {
         if (!synonyms) {
           synonyms = std::make_unique<EventSynonyms>(classifier->pipeline());
         }
+        const AnalyzedText statement = classifier->pipeline().analyze(claim.statement);
         predicates.resize(claims.size());
-        predicates[c] = predicate_terms(claim.statement);
+        predicates[c] = predicate_terms(claim.statement, statement);
         numbers.resize(claims.size());
-        numbers[c] = number_terms(claim.statement);
+        numbers[c] = number_terms(claim.statement, statement);
         statements.add(c, profiles[c]);
         ++statement_claims;
         for (const TermId term : profiles[c].terms) {
@@ -471,8 +472,9 @@ struct Matcher::Impl {
       const bool predicate = carries_predicate(c, s.terms, rumour_headline);
       // What is learned is the headline, so the headline itself must carry the claim (a story
       // that states it only in its body has a headline about something else).
-      d.teaches = seeds[i].accepted && distinguishing && predicate &&
-                  claim_fit(profiles[c], s.headline) >= fit_policy.teach_fit;
+      const double headline_fit = claim_fit(profiles[c], s.headline);
+      d.teaches =
+          seeds[i].accepted && distinguishing && predicate && headline_fit >= fit_policy.teach_fit;
       if (fits[i].fit > statement_fits[i].fit) {
         d.why += " (learned wording)";
       } else if (!distinguishing) {
@@ -488,7 +490,7 @@ struct Matcher::Impl {
         // carries it however the verb is worded.
         d.matched = false;
         d.why += "; the names without the claim's predicate";
-      } else if (d.fit < kBodyOnlyFit && claim_fit(profiles[c], s.headline) <= 0.0) {
+      } else if (d.fit < kBodyOnlyFit && headline_fit <= 0.0) {
         // News states its claim in the headline: a headline sharing no word with the claim is
         // about something else that the body's lead touches on ("HomePod is looking more and
         // more like the return of iPod Hi-Fi", whose lead names Tim Cook and music).
@@ -661,9 +663,9 @@ struct Matcher::Impl {
                                [&](TermId stem) { return synonyms->is_rumour_word(stem); });
   }
 
-  // The terms of the statement's numbers that are not years ("950", "10,000", "12"; not "2015").
-  std::vector<TermId> number_terms(std::string_view statement) const {
-    const AnalyzedText text = classifier->pipeline().analyze(statement);
+  // The terms of the statement's numbers that are not years ("950", "10,000", "12"; not "2015");
+  // `text` is the statement analysed.
+  std::vector<TermId> number_terms(std::string_view statement, const AnalyzedText& text) const {
     std::vector<TermId> out;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
       const auto& token = text.tokens[i];
@@ -680,9 +682,9 @@ struct Matcher::Impl {
     return out;
   }
 
-  // The terms of words the statement writes in lower case (not names, numbers or acronyms).
-  std::vector<TermId> predicate_terms(std::string_view statement) const {
-    const AnalyzedText text = classifier->pipeline().analyze(statement);
+  // The terms of words the statement writes in lower case (not names, numbers or acronyms),
+  // expanded by the event groups; `text` is the statement analysed.
+  std::vector<TermId> predicate_terms(std::string_view statement, const AnalyzedText& text) const {
     std::vector<TermId> out;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
       const auto first = static_cast<unsigned char>(statement[text.tokens[i].begin]);
