@@ -39,11 +39,13 @@ std::string format_fit(const char* format, double a, double b) {
 }  // namespace
 
 TermVector story_vector(const AnalyzedText& title, const AnalyzedText& body,
-                        const StanceLexicon& lexicon, std::size_t lead_sentences) {
+                        const StanceLexicon& lexicon, std::size_t lead_sentences,
+                        std::span<const TermId> extra) {
   std::vector<TermId> terms;
-  terms.reserve(title.terms.size() + 64);
+  terms.reserve(title.terms.size() + extra.size() + 64);
   add_terms(title, SIZE_MAX, terms);
   add_terms(body, lead_sentences, terms);
+  terms.insert(terms.end(), extra.begin(), extra.end());
   std::ranges::sort(terms);
   TermVector v;
   for (std::size_t i = 0; i < terms.size();) {
@@ -59,6 +61,41 @@ TermVector story_vector(const AnalyzedText& title, const AnalyzedText& body,
   }
   v.norm = std::sqrt(v.norm);
   return v;
+}
+
+std::string_view leading_number(std::string_view word) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t n = 0;
+  while (n < word.size() && (digit(word[n]) || (word[n] == '.' && n > 0 && n + 1 < word.size() &&
+                                                digit(word[n + 1])))) {
+    ++n;
+  }
+  if (n == 0 || n == word.size()) {
+    return {};
+  }
+  const std::string_view unit = word.substr(n);
+  if (!std::ranges::all_of(unit, [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return {};
+  }
+  if (unit == "st" || unit == "nd" || unit == "rd" || unit == "th") {
+    return {};
+  }
+  return word.substr(0, n);
+}
+
+std::vector<TermId> number_parts(const AnalyzedText& text, TextPipeline& pipeline,
+                                 std::size_t sentence_limit) {
+  std::vector<TermId> out;
+  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+    if (text.sentence_of[i] >= sentence_limit) {
+      break;
+    }
+    const std::string_view number = leading_number(text.tokens[i].text);
+    if (!number.empty()) {
+      out.push_back(pipeline.stem_term(std::string(number)));
+    }
+  }
+  return out;
 }
 
 bool holds_term(const TermVector& story, TermId term) {

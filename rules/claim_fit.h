@@ -8,6 +8,8 @@
 // distinguishes one of them. Pure: no clock, no database.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,14 +40,25 @@ struct FitPolicy {
 };
 
 // A story's content terms, weighted (1 + ln tf) x idf, from its headline and the first
-// sentences of its body (news puts the claim up front; the rest dilutes the comparison).
+// sentences of its body (news puts the claim up front; the rest dilutes the comparison), and
+// `extra` terms read from those same words (number_parts).
 struct TermVector {
   std::vector<std::pair<TermId, float>> weights;  // sorted by term
   double norm = 0.0;
 };
 
 TermVector story_vector(const AnalyzedText& title, const AnalyzedText& body,
-                        const StanceLexicon& lexicon, std::size_t lead_sentences = 3);
+                        const StanceLexicon& lexicon, std::size_t lead_sentences = 3,
+                        std::span<const TermId> extra = {});
+
+// The number at the front of each word that runs a number into its unit ("50ft", "72million",
+// "4GB", "130K"), as the term a number written apart has ("50-foot", "72 million"), from the
+// words in the first `sentence_limit` sentences. Ordinals ("9th", "1st") are words of their own.
+std::vector<TermId> number_parts(const AnalyzedText& text, TextPipeline& pipeline,
+                                 std::size_t sentence_limit = SIZE_MAX);
+
+// The number at the front of one folded word that runs into its unit, or "" (number_parts).
+std::string_view leading_number(std::string_view folded_word);
 
 // Whether the story vector holds `term`.
 bool holds_term(const TermVector& story, TermId term);

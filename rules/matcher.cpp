@@ -140,6 +140,9 @@ constexpr double kCloseFit = 0.6;
 // A fit at which a story's body carries the claim though its headline shares none of its words.
 constexpr double kBodyOnlyFit = 0.3;
 
+// How many sentences of a body's lead are compared with the claims (story_vector).
+constexpr std::size_t kLeadSentences = 3;
+
 // How many stories' wording a claim keeps: the newest, so the memory stays bounded and a
 // rumour's current wording counts.
 constexpr std::size_t kLearnedPerClaim = 64;
@@ -365,15 +368,26 @@ struct Matcher::Impl {
     auto& pipeline = classifier->pipeline();
     s.t = pipeline.analyze(s.title);
     s.b = pipeline.analyze(s.body);
-    s.candidates = statements.candidates(distinct_terms({&s.t, &s.b}));
+    // "50ft" carries the "50" of "a 50-foot crab": the number counts as written apart.
+    const auto title_numbers = number_parts(s.t, pipeline);
+    std::vector<TermId> all = distinct_terms({&s.t, &s.b});
+    for (const auto& extra : {title_numbers, number_parts(s.b, pipeline)}) {
+      all.insert(all.end(), extra.begin(), extra.end());
+    }
+    std::ranges::sort(all);
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    s.candidates = statements.candidates(all);
     if (!learned_postings.empty()) {
       add_learned_candidates(distinct_terms({&s.t}), s.candidates);
     }
     if (!s.candidates.empty()) {
-      s.terms = story_vector(s.t, s.b, classifier->lexicon());
+      auto lead_numbers = title_numbers;
+      const auto body_numbers = number_parts(s.b, pipeline, kLeadSentences);
+      lead_numbers.insert(lead_numbers.end(), body_numbers.begin(), body_numbers.end());
+      s.terms = story_vector(s.t, s.b, classifier->lexicon(), kLeadSentences, lead_numbers);
       // A rumour's wording lives in its headlines; a body's other words would let any story on
       // a busy topic resemble a learned one.
-      s.headline = story_vector(s.t, AnalyzedText{}, classifier->lexicon(), 0);
+      s.headline = story_vector(s.t, AnalyzedText{}, classifier->lexicon(), 0, title_numbers);
     }
     return s;
   }
@@ -568,6 +582,9 @@ struct Matcher::Impl {
         const std::string w(word);
         out.push_back(pipeline.stem_term(w));
         out.push_back(term_id_of(w));
+        if (const auto number = leading_number(w); !number.empty()) {
+          out.push_back(pipeline.stem_term(std::string(number)));  // number_parts
+        }
       }
       std::ranges::sort(out);
       out.erase(std::unique(out.begin(), out.end()), out.end());

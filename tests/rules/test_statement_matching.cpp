@@ -313,3 +313,21 @@ statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
   CHECK(matcher.match(story("World's oldest burger pictured in an Adelaide kitchen", "")).size() ==
         1);
 }
+
+TEST_CASE("a number run into its unit is the claim's number") {
+  using V = std::vector<std::string>;
+  const auto crab = statement_matcher("crab", "A 50-foot crab was photographed in the U.K.");
+  CHECK(ids(crab.match(story("Giant crab measuring 50ft spotted off British coast", ""))) ==
+        V{"crab"});
+  // The crab without the claim's number, or with another, is not the claim.
+  CHECK(crab.match(story("Giant crab measuring 20ft spotted off British coast", "")).empty());
+
+  CHECK(hw::rules::leading_number("50ft") == "50");
+  CHECK(hw::rules::leading_number("72million") == "72");
+  CHECK(hw::rules::leading_number("4.5gb") == "4.5");
+  // Ordinals, plain numbers and words that only contain digits are left as they are.
+  CHECK(hw::rules::leading_number("9th").empty());
+  CHECK(hw::rules::leading_number("2015").empty());
+  CHECK(hw::rules::leading_number("mp3").empty());
+  CHECK(hw::rules::leading_number("3d2").empty());
+}
