@@ -198,12 +198,14 @@ struct Matcher::Impl {
   std::unique_ptr<EventSynonyms> synonyms;      // built with the first statement claim
   // Wording learned from stories the statement alone matched clearly (match_and_learn), per
   // claim: the newest kLearnedPerClaim story vectors, the keys of the stories they came from,
-  // and every term they hold (for finding candidates).
+  // and how many of them hold each term (for finding candidates). A term leaves the postings
+  // with the last kept headline holding it, so a daemon that runs for months keeps a bounded
+  // vocabulary per claim and does not analyse more stories the longer it runs.
   struct Learned {
     std::deque<TermVector> vectors;
     std::deque<std::optional<TimePoint>> times;  // each story's StatementStory::at
     std::deque<std::string> keys;
-    std::unordered_set<TermId> terms;
+    std::unordered_map<TermId, std::uint32_t> terms;  // term -> kept headlines holding it
   };
   std::vector<Learned> learned;
   std::unordered_map<TermId, std::vector<std::uint32_t>> learned_postings;
@@ -216,6 +218,9 @@ struct Matcher::Impl {
       return;  // a rescan meets the stories it learned from again
     }
     if (l.vectors.size() == kLearnedPerClaim) {
+      for (const auto& [term, weight] : l.vectors.front().weights) {
+        forget_term(c, l, term);
+      }
       l.vectors.pop_front();
       l.times.pop_front();
       l.keys.pop_front();
@@ -224,9 +229,23 @@ struct Matcher::Impl {
     l.times.push_back(at);
     l.keys.push_back(key);
     for (const auto& [term, weight] : v.weights) {
-      if (l.terms.insert(term).second) {
+      if (l.terms[term]++ == 0) {
         learned_postings[term].push_back(static_cast<std::uint32_t>(c));
       }
+    }
+  }
+
+  // One fewer kept headline of claim c holds `term`; the last one takes c off its postings.
+  void forget_term(std::size_t c, Learned& l, TermId term) {
+    const auto it = l.terms.find(term);
+    if (it == l.terms.end() || --it->second > 0) {
+      return;
+    }
+    l.terms.erase(it);
+    auto& postings = learned_postings[term];
+    std::erase(postings, static_cast<std::uint32_t>(c));
+    if (postings.empty()) {
+      learned_postings.erase(term);
     }
   }
 

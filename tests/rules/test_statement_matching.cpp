@@ -331,3 +331,30 @@ TEST_CASE("a number run into its unit is the claim's number") {
   CHECK(hw::rules::leading_number("mp3").empty());
   CHECK(hw::rules::leading_number("3d2").empty());
 }
+
+TEST_CASE("a claim forgets the words of the headlines it no longer keeps") {
+  hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
+[[claim]]
+id = "burger"
+statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
+)",
+                                                     "claims.toml"));
+  const auto teach = [&](const std::string& title, const std::string& guid) {
+    Story s = story(title, "");
+    s.guid = guid;
+    return matcher.match_and_learn(s).size();
+  };
+  REQUIRE(teach("Two Australian men kept a McDonald's Quarter Pounder for 20 years: pictured in "
+                "an Adelaide kitchen",
+                "first") == 1);
+  const Story later = story("Adelaide kitchen pictured", "");
+  CHECK(matcher.explain(later).size() == 1);
+  // A claim keeps the wording of its newest 64 stories; 64 newer ones push the first out...
+  for (int i = 0; i < 64; ++i) {
+    REQUIRE(teach("Two Australian men kept a McDonald's Quarter Pounder for 20 years",
+                  "newer-" + std::to_string(i)) == 1);
+  }
+  // ...and with it the words only it held: the story is not even a candidate any more.
+  CHECK(matcher.explain(later).empty());
+  CHECK(matcher.match(later).empty());
+}
