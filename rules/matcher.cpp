@@ -743,9 +743,15 @@ struct Matcher::Impl {
     std::vector<TermId> seen;
     for (const auto& [text, source] : {std::pair{&t, title}, std::pair{&b, body}}) {
       for (std::size_t i = 0; i < text->terms.size(); ++i) {
-        const TermId term = text->terms[i];
-        if (term == kNoTerm || std::ranges::find(seen, term) != seen.end() ||
-            std::ranges::find(profiles[c].terms, term) == profiles[c].terms.end()) {
+        TermId term = text->terms[i];
+        const auto in_claim = [&](TermId t) {
+          return std::ranges::find(profiles[c].terms, t) != profiles[c].terms.end();
+        };
+        if (const auto number = leading_number(text->tokens[i].text);
+            !in_claim(term) && !number.empty()) {
+          term = classifier->pipeline().stem_term(std::string(number));  // "50ft": number_parts
+        }
+        if (term == kNoTerm || std::ranges::find(seen, term) != seen.end() || !in_claim(term)) {
           continue;
         }
         seen.push_back(term);

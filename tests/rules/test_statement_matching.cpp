@@ -317,8 +317,11 @@ statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
 TEST_CASE("a number run into its unit is the claim's number") {
   using V = std::vector<std::string>;
   const auto crab = statement_matcher("crab", "A 50-foot crab was photographed in the U.K.");
-  CHECK(ids(crab.match(story("Giant crab measuring 50ft spotted off British coast", ""))) ==
-        V{"crab"});
+  const auto found = crab.match(story("Giant crab measuring 50ft spotted off British coast", ""));
+  CHECK(ids(found) == V{"crab"});
+  REQUIRE(found.size() == 1);
+  // --explain names the word as the story spells it.
+  CHECK_THAT(found[0].rule, Catch::Contains("shared terms: crab, 50ft"));
   // The crab without the claim's number, or with another, is not the claim.
   CHECK(crab.match(story("Giant crab measuring 20ft spotted off British coast", "")).empty());
 
