@@ -336,12 +336,8 @@ TEST_CASE("a number run into its unit is the claim's number") {
 }
 
 TEST_CASE("a claim forgets the words of the headlines it no longer keeps") {
-  hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "burger"
-statement = "Two Australian men kept a McDonald's Quarter Pounder for 20 years."
-)",
-                                                     "claims.toml"));
+  auto matcher = statement_matcher(
+      "burger", "Two Australian men kept a McDonald's Quarter Pounder for 20 years.");
   const auto teach = [&](const std::string& title, const std::string& guid) {
     Story s = story(title, "");
     s.guid = guid;
