@@ -744,8 +744,8 @@ struct Matcher::Impl {
     for (const auto& [text, source] : {std::pair{&t, title}, std::pair{&b, body}}) {
       for (std::size_t i = 0; i < text->terms.size(); ++i) {
         TermId term = text->terms[i];
-        const auto in_claim = [&](TermId t) {
-          return std::ranges::find(profiles[c].terms, t) != profiles[c].terms.end();
+        const auto in_claim = [&](TermId candidate) {
+          return std::ranges::find(profiles[c].terms, candidate) != profiles[c].terms.end();
         };
         if (const auto number = leading_number(text->tokens[i].text);
             !in_claim(term) && !number.empty()) {
