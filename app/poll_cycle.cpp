@@ -1,6 +1,7 @@
 #include "app/poll_cycle.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <span>
 #include <variant>
@@ -11,6 +12,7 @@
 #include "app/ingest_pipeline.h"
 #include "app/story_evaluation.h"
 #include "feeds/feed_parser.h"
+#include "storage/background_checkpoints.h"
 #include "storage/write_batch.h"
 #include "util/hash.h"
 #include "util/log.h"
@@ -132,6 +134,13 @@ void PollCycle::ingest(const std::vector<FeedConfig>& feeds, CycleReport& report
   std::vector<std::string> body_hashes(polled.size());
   {
     storage::WriteBatch batch(m_store);
+    // With a writer thread, the WAL is copied into the file by a thread of its own, not by
+    // the writer inside its commits, where the parse threads waited for it
+    // (storage/background_checkpoints.h). Outlives the pipeline's writer.
+    std::optional<storage::BackgroundCheckpoints> checkpoints;
+    if (m_parse_threads > 0) {
+      checkpoints.emplace(m_store);
+    }
     IngestPipeline pipeline(
         {.parse_threads = m_parse_threads},
         [&](std::size_t i, feeds::FetchResult&& result) {
