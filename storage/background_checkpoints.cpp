@@ -24,6 +24,12 @@ BackgroundCheckpoints::~BackgroundCheckpoints() {
   m_thread.join();
 }
 
+void BackgroundCheckpoints::start_now() {
+  std::lock_guard lock(m_mutex);
+  m_requested = true;  // after the one running, if any: that one copies less than is there now
+  m_wake.notify_one();
+}
+
 int BackgroundCheckpoints::on_commit(void* self, sqlite3* db, const char*, int wal_pages) {
   static_cast<BackgroundCheckpoints*>(self)->after_commit(db, wal_pages);
   return SQLITE_OK;  // the commit succeeded whatever a checkpoint does

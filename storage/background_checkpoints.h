@@ -33,6 +33,10 @@ class BackgroundCheckpoints {
                                  int writer_pages = kWriterPages);
   // Waits for a checkpoint in progress and gives the connection its auto-checkpoint back.
   ~BackgroundCheckpoints();
+  // Asks the thread for a checkpoint now (after the one running, if any), whatever the WAL
+  // holds.
+  void start_now();
+
   BackgroundCheckpoints(const BackgroundCheckpoints&) = delete;
   BackgroundCheckpoints& operator=(const BackgroundCheckpoints&) = delete;
 
