@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
+#include "storage/wal_readers.h"
+
 namespace hw::storage {
 
 BackgroundCheckpoints::BackgroundCheckpoints(Store& store, int thread_pages, int writer_pages)
@@ -9,6 +13,10 @@ BackgroundCheckpoints::BackgroundCheckpoints(Store& store, int thread_pages, int
       m_writer_pages(writer_pages),
       m_writer(store.database()),
       m_own(m_writer.path(), Database::Access::read_write) {
+  // The WAL file is written over in place rather than cut back to 4 MiB at every restart and
+  // grown again, which made the file system allocate (and zero) ~60 MiB of new blocks each
+  // time. Bounded: the writer restarts it at ~64 MiB.
+  m_writer.exec("PRAGMA journal_size_limit = " + std::to_string(kWalBytesKept));
   m_thread = std::thread([this] { run(); });
   // Replaces the auto-checkpoint, which is SQLite's own WAL hook.
   sqlite3_wal_hook(m_writer.handle(), &BackgroundCheckpoints::on_commit, this);
@@ -16,6 +24,9 @@ BackgroundCheckpoints::BackgroundCheckpoints(Store& store, int thread_pages, int
 
 BackgroundCheckpoints::~BackgroundCheckpoints() {
   sqlite3_wal_autocheckpoint(m_writer.handle(), Database::kAutoCheckpointPages);
+  // Back to what keep_wal_files_for_readers set: the next restart cuts the file back.
+  const std::string limit = "PRAGMA journal_size_limit = " + std::to_string(kKeptWalBytes);
+  sqlite3_exec(m_writer.handle(), limit.c_str(), nullptr, nullptr, nullptr);
   {
     std::lock_guard lock(m_mutex);
     m_stop = true;

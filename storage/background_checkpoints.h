@@ -44,6 +44,8 @@ class BackgroundCheckpoints {
   // writer copies the rest itself so that the WAL starts over.
   static constexpr int kThreadPages = Database::kAutoCheckpointPages;
   static constexpr int kWriterPages = 16384;
+  // The WAL file may keep this many bytes while the thread runs (then 4 MiB again).
+  static constexpr long long kWalBytesKept = 128LL << 20;
 
  private:
   static int on_commit(void* self, sqlite3* db, const char* schema, int wal_pages);
