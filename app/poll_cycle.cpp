@@ -74,7 +74,7 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   FactcheckReader factchecks(m_store, m_fetcher, m_factcheck, m_clock);
   factchecks.fetch_pages(report);
   evaluate_pending(report, factchecks);
-  checkpoints.reset();  // waits for a checkpoint in progress
+  checkpoints.reset();   // waits for a checkpoint in progress
   m_store.checkpoint();  // docs/schema.md, "Durability": a power cut loses this cycle at most
   return report;
 }

@@ -86,8 +86,7 @@ void BackgroundCheckpoints::run() {
     lock.unlock();
     // Errors (SQLITE_BUSY while the writer's own checkpoint runs, I/O) are left to the next
     // checkpoint, as above.
-    sqlite3_wal_checkpoint_v2(m_own.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                              nullptr);
+    sqlite3_wal_checkpoint_v2(m_own.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     lock.lock();
     m_busy = false;
   }
