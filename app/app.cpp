@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <malloc.h>
+
 #include "rules/claims_loader.h"
 #include "util/error.h"
 
@@ -85,6 +87,11 @@ storage::Store open_for_write(const fs::path& db) {
 storage::WriterLock take_writer_lock(const fs::path& db) {
   create_parent_directory(db);
   return storage::WriterLock(db);
+}
+
+void keep_freed_memory() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
 }
 
 }  // namespace hw::app

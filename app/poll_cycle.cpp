@@ -1,6 +1,7 @@
 #include "app/poll_cycle.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <span>
 #include <variant>
@@ -11,6 +12,7 @@
 #include "app/ingest_pipeline.h"
 #include "app/story_evaluation.h"
 #include "feeds/feed_parser.h"
+#include "storage/background_checkpoints.h"
 #include "storage/write_batch.h"
 #include "util/hash.h"
 #include "util/log.h"
@@ -44,7 +46,18 @@ PollCycle::PollCycle(storage::Store& store, feeds::Fetcher& fetcher, rules::Matc
 
 CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   CycleReport report;
+  // With a writer thread, the WAL is copied into the file by a thread of its own, not by the
+  // writer inside its commits, where the parse threads waited for it
+  // (storage/background_checkpoints.h). After ingest it copies what ingest left in the WAL
+  // while this thread evaluates, so the cycle's last checkpoint has little left to do.
+  std::optional<storage::BackgroundCheckpoints> checkpoints;
+  if (m_parse_threads > 0) {
+    checkpoints.emplace(m_store);
+  }
   ingest(feeds, report);
+  if (checkpoints) {
+    checkpoints->start_now();
+  }
   // After ingest, so a new claim's initial entry predates this cycle's stories too; new and
   // changed claims then catch up on the stories already evaluated (backfill) before the new
   // stories are judged, so each claim meets its evidence in time order.
@@ -61,6 +74,7 @@ CycleReport PollCycle::run(const std::vector<FeedConfig>& feeds) {
   FactcheckReader factchecks(m_store, m_fetcher, m_factcheck, m_clock);
   factchecks.fetch_pages(report);
   evaluate_pending(report, factchecks);
+  checkpoints.reset();   // waits for a checkpoint in progress
   m_store.checkpoint();  // docs/schema.md, "Durability": a power cut loses this cycle at most
   return report;
 }

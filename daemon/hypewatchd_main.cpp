@@ -2,6 +2,7 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 
+#include "app/app.h"
 #include "daemon/daemon.h"
 #include "util/printable.h"
 
@@ -82,6 +83,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  hw::app::keep_freed_memory();
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {

@@ -116,7 +116,7 @@ Database::Database(const std::filesystem::path& path, Access access)
     // writing them again, and checkpointing every 32 MiB of WAL instead of every 4 MiB copies
     // a page that several batches change (indexes, the full-text index) into the file once.
     exec("PRAGMA cache_size = -8192");
-    exec("PRAGMA wal_autocheckpoint = 8192");
+    exec("PRAGMA wal_autocheckpoint = " + std::to_string(kAutoCheckpointPages));
     // Every write of a batch is a savepoint, and SQLite keeps the pages a savepoint changes in
     // a sub-journal (and those a statement changes in a statement journal) so that it can
     // roll back to it; past 64 KiB those journals go to temporary files: ~1.2 GB of write()

@@ -52,6 +52,9 @@ class Database {
   sqlite3* handle() const { return m_db.get(); }
 
   static constexpr int kBusyTimeoutMs = 5000;
+  // A writable connection checkpoints when its commits have put this many pages (4 KiB) into
+  // the WAL (32 MiB).
+  static constexpr int kAutoCheckpointPages = 8192;
 
  private:
   struct Closer {

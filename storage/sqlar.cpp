@@ -1,38 +1,38 @@
 #include "storage/sqlar.h"
 
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <limits>
 #include <memory>
+#include <vector>
 
 #include "storage/storage_error.h"
 
-// libdeflate, not zlib: it writes and reads the same zlib streams (RFC 1950; zlib's
-// uncompress, hence the sqlite3 shell's sqlar_uncompress, reads every text it writes), at level
-// 1 1.8x as fast with a slightly smaller result, and inflates 2.4x as fast (bench/README.md,
-// issue 10: on the bench corpus's 50,000 texts zlib 1.2.13 deflated 109 MB/s to 0.309 and
-// inflated 277 MB/s; libdeflate 1.14 198 MB/s to 0.295 and 672 MB/s). Every text is
-// compressed once and inflated twice by a cold poll (full-text index, evaluation).
+// Written with ISA-L's igzip at its level 0, read with libdeflate; both are zlib streams
+// (RFC 1950), so zlib's uncompress, hence the sqlite3 shell's sqlar_uncompress, reads every text
+// written here. libdeflate replaced zlib first (issue 10: on the bench corpus's 50,000 texts
+// zlib 1.2.13 deflated 109 MB/s to 0.309 and inflated 277 MB/s; libdeflate 1.14 level 1
+// 198 MB/s to 0.295 and 672 MB/s), then igzip level 0 its compression: 2.5x as fast as
+// libdeflate's fastest level on the same texts (0.41 s against 1.03 s) for 0.368 of their size
+// instead of 0.295 (bench/README.md, seventh pass). A cold poll compresses every text once, on
+// the parse threads, where deflating was the largest single cost.
 
 namespace hw::storage {
 namespace {
 
-struct CompressorFree {
-  void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
-};
 struct DecompressorFree {
   void operator()(libdeflate_decompressor* d) const noexcept { libdeflate_free_decompressor(d); }
 };
 
-// One (de)compressor per thread: each holds a few hundred KB of state that would otherwise be
-// set up for each of a cold poll's 50,000 texts; neither may be shared between threads.
-libdeflate_compressor* compressor() {
-  thread_local std::unique_ptr<libdeflate_compressor, CompressorFree> c(
-      libdeflate_alloc_compressor(kSqlarLevel));
-  if (!c) {
-    throw StorageError("libdeflate: cannot allocate a compressor");
-  }
-  return c.get();
+// Per thread: igzip's level buffer (its hash table) and libdeflate's decompressor, each set up
+// once rather than for each of a cold poll's 50,000 texts; neither may be shared between
+// threads.
+std::vector<std::uint8_t>& level_buffer() {
+  thread_local std::vector<std::uint8_t> buffer(ISAL_DEF_LVL0_DEFAULT);
+  return buffer;
 }
 
 libdeflate_decompressor* decompressor() {
@@ -62,19 +62,31 @@ std::string inflate_into(char* out, std::int64_t size, std::string_view data) {
 }  // namespace
 
 std::optional<std::string> sqlar_compress(std::string_view data) {
-  if (data.empty()) {
-    return std::nullopt;  // a zlib stream is at least 8 bytes
-  }
-  libdeflate_compressor* c = compressor();
-  // Output only if smaller: a buffer one byte short of the input makes libdeflate give up (0)
-  // when it would not shrink it.
-  std::string out(data.size() - 1, '\0');
-  const std::size_t n =
-      out.empty() ? 0 : libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
-  if (n == 0) {
+  // A zlib stream is at least 8 bytes; igzip takes 32-bit lengths (SQLite values are < 2 GiB).
+  if (data.size() < 2 || data.size() > std::numeric_limits<std::uint32_t>::max()) {
     return std::nullopt;
   }
-  out.resize(n);
+  // Output only if smaller: in a buffer one byte short of the input igzip reports an overflow
+  // when it would not shrink it.
+  std::string out(data.size() - 1, '\0');
+  std::vector<std::uint8_t>& level = level_buffer();
+  isal_zstream z;
+  isal_deflate_stateless_init(&z);
+  z.level = kSqlarLevel;
+  z.level_buf = level.data();
+  z.level_buf_size = static_cast<std::uint32_t>(level.size());
+  z.gzip_flag = IGZIP_ZLIB;
+  z.end_of_stream = 1;
+  z.flush = NO_FLUSH;
+  // igzip's input pointer is not const; it only reads through it.
+  z.next_in = const_cast<std::uint8_t*>(reinterpret_cast<const std::uint8_t*>(data.data()));
+  z.avail_in = static_cast<std::uint32_t>(data.size());
+  z.next_out = reinterpret_cast<std::uint8_t*>(out.data());
+  z.avail_out = static_cast<std::uint32_t>(out.size());
+  if (isal_deflate_stateless(&z) != COMP_OK) {
+    return std::nullopt;  // STATELESS_OVERFLOW: it would not shrink
+  }
+  out.resize(z.total_out);
   return out;
 }
 

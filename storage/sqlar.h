@@ -1,7 +1,7 @@
 #pragma once
 // The sqlar compression format (SQLite's archive format, which the sqlite3 shell reads with its
 // built-in sqlar_uncompress): a value is a zlib stream (what zlib's `compress2` makes; written
-// here with libdeflate, which is faster, see sqlar.cpp), or the bytes as they are when
+// here with ISA-L's igzip and read with libdeflate, which are faster, see sqlar.cpp), or the bytes as they are when
 // compressing would not shrink them, and its original size is kept in a column beside it. So
 // `size == length(data)` (or 0) means "stored as is". story_revisions keeps its summary and
 // content this way (schema v9, docs/schema.md), and every connection hypewatch opens has the
@@ -17,9 +17,9 @@ struct sqlite3;
 
 namespace hw::storage {
 
-// Level 1: each text is compressed once and read back a few times; level 1 keeps ~0.29 of the
-// bench corpus's size, as level 6 does, in less than half its time.
-inline constexpr int kSqlarLevel = 1;
+// igzip's level 0, its fastest: each text is compressed once, on a cold poll's busiest thread;
+// it keeps ~0.37 of the bench corpus's size (libdeflate's level 1: ~0.30 in 2.5x the time).
+inline constexpr int kSqlarLevel = 0;
 
 // The compressed bytes, or nullopt when they would not be smaller than `data` (then the data
 // is stored as is).

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
 namespace hw::storage {
 
 void keep_wal_files_for_readers(sqlite3* db) {
@@ -11,7 +13,8 @@ void keep_wal_files_for_readers(sqlite3* db) {
   // With a size limit set, the last clean close truncates the kept WAL to zero bytes after its
   // checkpoint, and a WAL restarted while open shrinks back to 4 MiB: the file stays, its
   // content does not. (Only fails on a broken connection, which the next statement reports.)
-  sqlite3_exec(db, "PRAGMA journal_size_limit = 4194304", nullptr, nullptr, nullptr);
+  const std::string limit = "PRAGMA journal_size_limit = " + std::to_string(kKeptWalBytes);
+  sqlite3_exec(db, limit.c_str(), nullptr, nullptr, nullptr);
 }
 
 }  // namespace hw::storage

@@ -11,4 +11,7 @@ namespace hw::storage {
 // and leaves the WAL empty. Called on every writable handle.
 void keep_wal_files_for_readers(sqlite3* db);
 
+// What keep_wal_files_for_readers lets a WAL restarted while open keep: 4 MiB.
+inline constexpr long long kKeptWalBytes = 4LL << 20;
+
 }  // namespace hw::storage

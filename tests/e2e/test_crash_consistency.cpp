@@ -82,7 +82,8 @@ std::int64_t count_in(const fs::path& db, const char* table) {
   }
 }
 
-// (feed url, guid) -> title|summary of the current revision; and (guid, claim) of its matches.
+// (feed url, guid) -> title|summary of the current revision; and (feed url, guid, claim) of
+// its matches. The feed's URL is part of the key: several feeds may carry the same items.
 struct Contents {
   std::map<std::string, std::string> stories;
   std::set<std::string> matches;
@@ -92,13 +93,15 @@ Contents contents(const fs::path& db) {
   Database d(db, Database::Access::read_only);
   Contents c;
   auto st = d.prepare(
-      "SELECT s.guid, r.title || '|' || r.summary FROM stories s "
+      "SELECT f.url || ' ' || s.guid, r.title || '|' || r.summary FROM stories s "
+      "JOIN feeds f ON f.id = s.feed_id "
       "JOIN v_current_revisions r ON r.id = s.current_revision_id");
   while (st.step()) {
     c.stories[st.column_text(0)] = st.column_text(1);
   }
   auto m = d.prepare(
-      "SELECT s.guid || ' ' || m.claim_id FROM matches m JOIN stories s ON s.id = m.story_id "
+      "SELECT f.url || ' ' || s.guid || ' ' || m.claim_id FROM matches m "
+      "JOIN stories s ON s.id = m.story_id JOIN feeds f ON f.id = s.feed_id "
       "WHERE m.revision_id = s.current_revision_id");
   while (m.step()) {
     c.matches.insert(m.column_text(0));

@@ -196,3 +196,39 @@ TEST_CASE("a reader opens and reads while a writer holds the write lock in WAL m
   tx.commit();
   CHECK(reader.feeds().list_feeds().size() == 2);
 }
+
+TEST_CASE("a new file gets the schema of every step run in full") {
+  // A new file skips the steps' UPDATEs (there are no rows to convert yet): the schema, the
+  // full-text index's settings included, must be what running every statement builds.
+  hw::test::TempDir dir;
+  const auto fresh = dir / "fresh.db";
+  const auto full = dir / "full.db";
+  { Store::open(fresh, OpenMode::read_write); }
+  {
+    Database db(full, Database::Access::read_write);
+    db.enable_wal();
+    hw::storage::Transaction tx(db, "run every step in full");
+    for (const auto& step : hw::storage::migrations()) {
+      db.exec(step.sql);
+    }
+    tx.commit();
+  }
+  const auto dump = [](const std::filesystem::path& path) {
+    Database db(path, Database::Access::read_only);
+    std::vector<std::string> rows;
+    auto schema = db.prepare(
+        "SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '') "
+        "FROM sqlite_schema ORDER BY type, name");
+    while (schema.step()) {
+      rows.push_back(schema.column_text(0));
+    }
+    auto config = db.prepare("SELECT k || '=' || v FROM stories_fts_config ORDER BY k");
+    while (config.step()) {
+      rows.push_back(config.column_text(0));
+    }
+    return rows;
+  };
+  const auto fresh_rows = dump(fresh);
+  CHECK(fresh_rows.size() > 40);
+  CHECK(fresh_rows == dump(full));
+}
