@@ -238,6 +238,8 @@ int main(int argc, char** argv) {
       policy.teach_lead = std::stod(value);
     else if (arg == "--min-learned")
       policy.min_learned_cosine = std::stod(value);
+    else if (arg == "--faint-learned")
+      policy.faint_learned_cosine = std::stod(value);
     else if (arg == "--learned-weight")
       policy.learned_weight = std::stod(value);
     else {

@@ -465,18 +465,22 @@ struct Matcher::Impl {
       best = std::max(best, cosine(l.vectors[i], s.headline));
     }
     // A faint likeness (two common words) is no evidence; it only spreads a claim over its topic.
-    return best >= fit_policy.min_learned_cosine ? best : 0.0;
+    // Between the two floors it is weighed in decide(), with the statement's own checks.
+    return best >= fit_policy.faint_learned_cosine ? best : 0.0;
   }
 
   // Statement claims compete for the story (rules/claim_fit.h): one decision per candidate.
   std::vector<StatementDecision> decide(const StatementStory& s) const {
     std::vector<FitCandidate> fits;
     std::vector<FitCandidate> statement_fits;
+    std::vector<double> learned_cosines;
     fits.reserve(s.candidates.size());
     for (const auto c : s.candidates) {
       const double own = claim_fit(profiles[c], s.terms);
+      const double learned_cosine = learned_fit(c, s);
       statement_fits.push_back({c, own});
-      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_fit(c, s))});
+      learned_cosines.push_back(learned_cosine);
+      fits.push_back({c, std::max(own, fit_policy.learned_weight * learned_cosine)});
     }
     // A story that calls a claim a rumour or a hoax rarely repeats all its words: the denial is
     // the news (docs/stance.md, matching rule 4).
@@ -508,7 +512,17 @@ struct Matcher::Impl {
       const double headline_fit = claim_fit(profiles[c], s.headline);
       d.teaches =
           seeds[i].accepted && distinguishing && predicate && headline_fit >= fit_policy.teach_fit;
-      if (fits[i].fit > statement_fits[i].fit) {
+      const bool by_learned_wording = fits[i].fit > statement_fits[i].fit;
+      if (by_learned_wording && learned_cosines[i] < fit_policy.min_learned_cosine &&
+          !(distinguishing && predicate)) {
+        // A faint likeness to a kept headline (a few of the rumour's words) is the rumour only
+        // when the story also says what the statement says: its distinguishing term and its
+        // predicate ("IS Beheads Briton David Haines" after "ISIS video shows beheading of aid
+        // worker David Haines"). Otherwise it is the rumour's topic.
+        d.matched = false;
+        d.why += " (learned wording); a faint likeness without the claim's distinguishing "
+                 "terms and predicate";
+      } else if (by_learned_wording) {
         d.why += " (learned wording)";
       } else if (!distinguishing) {
         d.matched = false;  // only the topic: thirty claims share "Apple" and "watch"
