@@ -62,7 +62,7 @@ class BackgroundCheckpoints {
   bool m_requested = false;
   bool m_busy = false;  // the thread is checkpointing
   bool m_stop = false;
-  int m_asked_at = 0;  // WAL pages when the thread was last asked
+  int m_asked_at = 0;               // WAL pages when the thread was last asked
   int m_auto_checkpoint_pages = 0;  // the writer's auto-checkpoint, given back at the end
   std::thread m_thread;
 };
