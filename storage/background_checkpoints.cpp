@@ -8,11 +8,16 @@
 
 namespace hw::storage {
 
+BackgroundCheckpoints::BackgroundCheckpoints(Store& store)
+    : BackgroundCheckpoints(store, store.database().pages_for(kThreadBytes),
+                            store.database().pages_for(kWriterBytes)) {}
+
 BackgroundCheckpoints::BackgroundCheckpoints(Store& store, int thread_pages, int writer_pages)
     : m_thread_pages(thread_pages),
       m_writer_pages(writer_pages),
       m_writer(store.database()),
       m_own(m_writer.path(), Database::Access::read_write) {
+  m_auto_checkpoint_pages = m_writer.pages_for(Database::kAutoCheckpointBytes);
   // The WAL file is written over in place rather than cut back to 4 MiB at every restart and
   // grown again, which made the file system allocate (and zero) ~60 MiB of new blocks each
   // time. Bounded: the writer restarts it at ~64 MiB.
@@ -23,7 +28,7 @@ BackgroundCheckpoints::BackgroundCheckpoints(Store& store, int thread_pages, int
 }
 
 BackgroundCheckpoints::~BackgroundCheckpoints() {
-  sqlite3_wal_autocheckpoint(m_writer.handle(), Database::kAutoCheckpointPages);
+  sqlite3_wal_autocheckpoint(m_writer.handle(), m_auto_checkpoint_pages);
   // Back to what keep_wal_files_for_readers set: the next restart cuts the file back.
   const std::string limit = "PRAGMA journal_size_limit = " + std::to_string(kKeptWalBytes);
   sqlite3_exec(m_writer.handle(), limit.c_str(), nullptr, nullptr, nullptr);

@@ -13,6 +13,7 @@
 // the WAL over. Commits are synced when they were before (at each checkpoint, and by the
 // checkpoint that ends every cycle): docs/schema.md, "Durability".
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -28,9 +29,9 @@ class BackgroundCheckpoints {
  public:
   // Takes over the checkpoints of `store`'s connection (its auto-checkpoint is off meanwhile).
   // Throws StorageError when the second connection cannot be opened. The page counts are
-  // kThreadPages and kWriterPages below except in tests.
-  explicit BackgroundCheckpoints(Store& store, int thread_pages = kThreadPages,
-                                 int writer_pages = kWriterPages);
+  // kThreadBytes and kWriterBytes below in pages of the file, except in tests.
+  explicit BackgroundCheckpoints(Store& store);
+  BackgroundCheckpoints(Store& store, int thread_pages, int writer_pages);
   // Waits for a checkpoint in progress and gives the connection its auto-checkpoint back.
   ~BackgroundCheckpoints();
   // Asks the thread for a checkpoint now (after the one running, if any), whatever the WAL
@@ -40,10 +41,10 @@ class BackgroundCheckpoints {
   BackgroundCheckpoints(const BackgroundCheckpoints&) = delete;
   BackgroundCheckpoints& operator=(const BackgroundCheckpoints&) = delete;
 
-  // WAL pages (4 KiB) after which the thread is asked for a checkpoint, and after which the
-  // writer copies the rest itself so that the WAL starts over.
-  static constexpr int kThreadPages = Database::kAutoCheckpointPages;
-  static constexpr int kWriterPages = 16384;
+  // WAL bytes after which the thread is asked for a checkpoint, and after which the writer
+  // copies the rest itself so that the WAL starts over.
+  static constexpr std::int64_t kThreadBytes = Database::kAutoCheckpointBytes;
+  static constexpr std::int64_t kWriterBytes = 64LL << 20;
   // The WAL file may keep this many bytes while the thread runs (then 4 MiB again).
   static constexpr long long kWalBytesKept = 128LL << 20;
 
@@ -61,7 +62,8 @@ class BackgroundCheckpoints {
   bool m_requested = false;
   bool m_busy = false;  // the thread is checkpointing
   bool m_stop = false;
-  int m_asked_at = 0;  // WAL pages when the thread was last asked
+  int m_asked_at = 0;               // WAL pages when the thread was last asked
+  int m_auto_checkpoint_pages = 0;  // the writer's auto-checkpoint, given back at the end
   std::thread m_thread;
 };
 

@@ -116,7 +116,7 @@ Database::Database(const std::filesystem::path& path, Access access)
     // writing them again, and checkpointing every 32 MiB of WAL instead of every 4 MiB copies
     // a page that several batches change (indexes, the full-text index) into the file once.
     exec("PRAGMA cache_size = -8192");
-    exec("PRAGMA wal_autocheckpoint = " + std::to_string(kAutoCheckpointPages));
+    exec("PRAGMA wal_autocheckpoint = " + std::to_string(pages_for(kAutoCheckpointBytes)));
     // Every write of a batch is a savepoint, and SQLite keeps the pages a savepoint changes in
     // a sub-journal (and those a statement changes in a statement journal) so that it can
     // roll back to it; past 64 KiB those journals go to temporary files: ~1.2 GB of write()
@@ -133,6 +133,14 @@ Database::Database(const std::filesystem::path& path, Access access)
 void Database::enable_wal() {
   // WAL: the CLI can read while the daemon writes.
   exec("PRAGMA journal_mode = WAL");
+  // Again in pages of the file as it is now: a new file's page size is set just before this
+  // (migrate), after the constructor counted in SQLite's default.
+  exec("PRAGMA wal_autocheckpoint = " + std::to_string(pages_for(kAutoCheckpointBytes)));
+}
+
+int Database::pages_for(std::int64_t bytes) {
+  const std::int64_t page_size = pragma_int("page_size");
+  return static_cast<int>(bytes / (page_size > 0 ? page_size : 4096));
 }
 
 Database::Database(Database&&) noexcept = default;

@@ -52,9 +52,14 @@ class Database {
   sqlite3* handle() const { return m_db.get(); }
 
   static constexpr int kBusyTimeoutMs = 5000;
-  // A writable connection checkpoints when its commits have put this many pages (4 KiB) into
-  // the WAL (32 MiB).
-  static constexpr int kAutoCheckpointPages = 8192;
+  // A writable connection checkpoints when its commits have put this many bytes into the WAL.
+  static constexpr std::int64_t kAutoCheckpointBytes = 32LL << 20;
+  // The page size a new file gets (docs/schema.md, "Opening, versions and migrations"); a file
+  // keeps the page size it was created with.
+  static constexpr int kNewFilePageSize = 16384;
+
+  // `bytes` of this file's pages, in pages (the WAL's frames are pages too).
+  int pages_for(std::int64_t bytes);
 
  private:
   struct Closer {

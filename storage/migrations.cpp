@@ -621,6 +621,11 @@ void migrate(Database& db) {
   if (found > latest_schema_version()) {
     throw StorageError(newer_message(db, found));
   }
+  if (found == 0) {
+    // Before the first write (the switch to WAL is one): only a file without pages takes a
+    // page size; one SQLite has already written keeps its own (docs/schema.md).
+    db.exec("PRAGMA page_size = " + std::to_string(Database::kNewFilePageSize));
+  }
   db.enable_wal();
   if (found == 0) {
     // A new file gets the whole schema in one transaction: a reader (the CLI beside a starting

@@ -63,6 +63,34 @@ TEST_CASE("opening a new file creates the latest schema") {
   CHECK(db.pragma_int("application_id") == hw::storage::kApplicationId);
 }
 
+TEST_CASE("a new file gets 16 KiB pages; an older file keeps its own and is migrated alike") {
+  hw::test::TempDir dir;
+  const auto fresh = dir / "fresh.db";
+  { Store::open(fresh, OpenMode::read_write).feeds().ensure_feed("file:///feeds/a.xml"); }
+  {
+    Database db(fresh, Database::Access::read_only);
+    CHECK(db.pragma_int("page_size") == Database::kNewFilePageSize);
+    // The WAL thresholds are bytes: 32 MiB of 16 KiB pages.
+    CHECK(Database(fresh, Database::Access::read_write).pages_for(32LL << 20) == 2048);
+  }
+  // A file SQLite has written with its default page size, as every file was before.
+  const auto older = dir / "older.db";
+  {
+    Database db(older, Database::Access::read_write);
+    db.exec("PRAGMA page_size = 4096");
+    db.exec("CREATE TABLE scratch (x); DROP TABLE scratch");
+  }
+  {
+    Store store = Store::open(older, OpenMode::read_write);
+    CHECK(store.schema_version() == Store::latest_schema_version());
+    store.feeds().ensure_feed("file:///feeds/a.xml");
+    CHECK(store.counts().feeds == 1);
+    CHECK(store.database().pragma_int("page_size") == 4096);
+    CHECK(store.database().pages_for(32LL << 20) == 8192);
+  }
+  CHECK(schema_objects(older) == schema_objects(fresh));
+}
+
 TEST_CASE("reopening a migrated database changes nothing and keeps the data") {
   hw::test::TempDir dir;
   const auto path = dir / "hw.db";
