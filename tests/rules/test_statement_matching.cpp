@@ -359,12 +359,7 @@ TEST_CASE("a claim forgets the words of the headlines it no longer keeps") {
 }
 
 TEST_CASE("a faint likeness to learned wording counts only with the statement's predicate") {
-  hw::rules::Matcher matcher(hw::rules::parse_claims(R"(
-[[claim]]
-id = "haines"
-statement = "ISIS beheaded British aid worker David Haines."
-)",
-                                                     "claims.toml"));
+  auto matcher = statement_matcher("haines", "ISIS beheaded British aid worker David Haines.");
   const Story retold = story("Video of the beheading of a Briton shocks the world", "");
   const Story topic =
       story("Cameron vows to hunt down the killers of the British hostage in the ISIS video", "");
