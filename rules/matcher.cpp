@@ -517,8 +517,9 @@ struct Matcher::Impl {
           !(distinguishing && predicate)) {
         // A faint likeness to a kept headline (a few of the rumour's words) is the rumour only
         // when the story also says what the statement says: its distinguishing term and its
-        // predicate ("IS Beheads Briton David Haines" after "ISIS video shows beheading of aid
-        // worker David Haines"). Otherwise it is the rumour's topic.
+        // predicate ("Video of the beheading of a Briton shocks the world" after "ISIS video
+        // shows beheading of British aid worker David Haines"). Otherwise it is the rumour's
+        // setting. The statement's own path would refuse such a story too (rules 1 and 3).
         d.matched = false;
         d.why += " (learned wording); a faint likeness without the claim's distinguishing "
                  "terms and predicate";
