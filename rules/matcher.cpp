@@ -140,6 +140,18 @@ constexpr double kCloseFit = 0.6;
 // A fit at which a story's body carries the claim though its headline shares none of its words.
 constexpr double kBodyOnlyFit = 0.3;
 
+// A fit at which the story is taken to carry the claim without its predicate word when it
+// names two of the claim's names, in kTwoNamesTerms of their words (decide()).
+constexpr double kTwoNamesFit = 0.4;
+constexpr std::size_t kTwoNamesTerms = 4;
+
+// One term of a name in a statement: a word it writes with a capital, and which of the
+// statement's names (runs of such words) holds it.
+struct NameTerm {
+  TermId term = kNoTerm;
+  std::uint32_t name = 0;
+};
+
 // How many sentences of a body's lead are compared with the claims (story_vector).
 constexpr std::size_t kLeadSentences = 3;
 
@@ -195,6 +207,7 @@ struct Matcher::Impl {
   std::size_t statement_claims = 0;
   std::vector<std::vector<TermId>> predicates;  // per claim: predicate_terms of its statement
   std::vector<std::vector<TermId>> numbers;     // per claim: number_terms of its statement
+  std::vector<std::vector<NameTerm>> names;     // per claim: name_terms of its statement
   std::unique_ptr<EventSynonyms> synonyms;      // built with the first statement claim
   // Wording learned from stories the statement alone matched clearly (match_and_learn), per
   // claim: the newest kLearnedPerClaim story vectors, the keys of the stories they came from,
@@ -267,6 +280,8 @@ struct Matcher::Impl {
         predicates[c] = predicate_terms(claim.statement, statement);
         numbers.resize(claims.size());
         numbers[c] = number_terms(claim.statement, statement);
+        names.resize(claims.size());
+        names[c] = name_terms(claim.statement, statement);
         statements.add(c, profiles[c]);
         ++statement_claims;
         for (const TermId term : profiles[c].terms) {
@@ -535,9 +550,17 @@ struct Matcher::Impl {
         d.why += "; a single shared word, and not a name";
       } else if (d.fit < kCloseFit && !predicate) {
         // The names without what the claim says of them; a story fitting the claim closely
-        // carries it however the verb is worded.
-        d.matched = false;
-        d.why += "; the names without the claim's predicate";
+        // carries it however the verb is worded. So does one that names two of the claim's
+        // names in full ("Taylor Lianne Chandler: Michael Phelps Cougar Girlfriend Revealed?"):
+        // a story relating the same people is about what the claim says of them, where one
+        // person or two short names are only the news about them ("Oscar Pistorius granted
+        // parole", "Finland pushing back … on Russia border"; docs/stance.md, rule 4).
+        if (d.fit >= kTwoNamesFit && carries_two_names(c, s.terms)) {
+          d.why += "; two of the claim's names in place of its predicate";
+        } else {
+          d.matched = false;
+          d.why += "; the names without the claim's predicate";
+        }
       } else if (d.fit < kBodyOnlyFit && headline_fit <= 0.0) {
         // News states its claim in the headline: a headline sharing no word with the claim is
         // about something else that the body's lead touches on ("HomePod is looking more and
@@ -735,6 +758,44 @@ struct Matcher::Impl {
 
   // The terms of words the statement writes in lower case (not names, numbers or acronyms),
   // expanded by the event groups; `text` is the statement analysed.
+  // The terms of the statement's names: the words it writes with a capital (names, numbers,
+  // acronyms, the first word), each with the run of such words it belongs to. "Taylor Lianne
+  // Chandler had a romantic relationship with Olympic swimmer Michael Phelps" has three names.
+  static std::vector<NameTerm> name_terms(std::string_view statement, const AnalyzedText& text) {
+    std::vector<NameTerm> out;
+    std::uint32_t name = 0;
+    bool in_name = false;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      const auto first = static_cast<unsigned char>(statement[text.tokens[i].begin]);
+      if (text.terms[i] == kNoTerm || (first >= 'a' && first <= 'z')) {
+        in_name = false;
+        continue;
+      }
+      if (!in_name) {
+        ++name;
+        in_name = true;
+      }
+      out.push_back({text.terms[i], name});
+    }
+    return out;
+  }
+
+  // Whether the story holds kTwoNamesTerms of the claim's name terms, from two of its names or
+  // more: the people and places the claim relates, not one person the news is about.
+  bool carries_two_names(std::size_t c, const TermVector& story) const {
+    std::size_t held = 0;
+    std::vector<std::uint32_t> held_names;
+    for (const auto& [term, name] : names[c]) {
+      if (holds_term(story, term)) {
+        ++held;
+        if (std::ranges::find(held_names, name) == held_names.end()) {
+          held_names.push_back(name);
+        }
+      }
+    }
+    return held >= kTwoNamesTerms && held_names.size() >= 2;
+  }
+
   std::vector<TermId> predicate_terms(std::string_view statement, const AnalyzedText& text) const {
     std::vector<TermId> out;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {

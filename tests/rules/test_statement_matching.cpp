@@ -382,3 +382,23 @@ TEST_CASE("a faint likeness to learned wording counts only with the statement's 
   REQUIRE(why.size() == 1);
   CHECK_THAT(why[0].why, Catch::Contains("a faint likeness"));
 }
+
+TEST_CASE("two of the claim's names in full stand in for its predicate; one name does not") {
+  const auto matcher = statement_matcher(
+      "whitfield-delgado",
+      "Senator Clara Whitfield had a secret affair with celebrity chef Marco Delgado during the "
+      "campaign.");
+  // Both people the claim relates, without "affair": the story is about what it says of them.
+  const auto both = story(
+      "Clara Whitfield and Marco Delgado pictured together at the annual film awards gala", "");
+  CHECK(ids(matcher.match(both)) == std::vector<std::string>{"whitfield-delgado"});
+  const auto why = matcher.explain(both);
+  REQUIRE(why.size() == 1);
+  CHECK_THAT(why[0].why, Catch::Contains("two of the claim's names in place of its predicate"));
+  // One of them, however fully named, is news about that person.
+  const auto one = story("Senator Clara Whitfield pictured at awards gala in Denver", "");
+  CHECK(matcher.match(one).empty());
+  const auto refused = matcher.explain(one);
+  REQUIRE(refused.size() == 1);
+  CHECK_THAT(refused[0].why, Catch::Contains("the names without the claim's predicate"));
+}
