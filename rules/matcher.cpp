@@ -143,7 +143,7 @@ constexpr double kBodyOnlyFit = 0.3;
 // A fit at which the story is taken to carry the claim without its predicate word when it
 // names two of the claim's names, in kTwoNamesTerms of their words (decide()).
 constexpr double kTwoNamesFit = 0.4;
-constexpr std::size_t kTwoNamesTerms = 4;
+constexpr std::size_t kTwoNamesTerms = 3;
 
 // One term of a name in a statement: a word it writes with a capital, and which of the
 // statement's names (runs of such words) holds it.
@@ -689,13 +689,14 @@ struct Matcher::Impl {
   // the statement claims share (at least one claim). "Apple" and "watch" do not tell thirty
   // Apple Watch claims apart; "sapphire" does.
   bool carries_distinguishing_term(std::size_t c, const TermVector& story) const {
-    const std::size_t limit = std::max<std::size_t>(1, statement_claims / 10);
-    for (const TermId term : profiles[c].terms) {
-      if (claim_df.at(term) <= limit && holds_term(story, term)) {
-        return true;
-      }
-    }
-    return false;
+    return std::ranges::any_of(profiles[c].terms, [&](TermId term) {
+      return distinguishes(term) && holds_term(story, term);
+    });
+  }
+
+  // Whether at most a tenth of the statement claims (at least one) hold `term`.
+  bool distinguishes(TermId term) const {
+    return claim_df.at(term) <= std::max<std::size_t>(1, statement_claims / 10);
   }
 
   // How many of the claim's terms the story holds.
@@ -758,8 +759,8 @@ struct Matcher::Impl {
 
   // The terms of words the statement writes in lower case (not names, numbers or acronyms),
   // expanded by the event groups; `text` is the statement analysed.
-  // The terms of the statement's names: the words it writes with a capital (names, numbers,
-  // acronyms, the first word), each with the run of such words it belongs to. "Taylor Lianne
+  // The terms of the statement's names: the words it writes with a capital (names, acronyms,
+  // the first word; not numbers), each with the run of such words it belongs to. "Taylor Lianne
   // Chandler had a romantic relationship with Olympic swimmer Michael Phelps" has three names.
   static std::vector<NameTerm> name_terms(std::string_view statement, const AnalyzedText& text) {
     std::vector<NameTerm> out;
@@ -767,7 +768,8 @@ struct Matcher::Impl {
     bool in_name = false;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
       const auto first = static_cast<unsigned char>(statement[text.tokens[i].begin]);
-      if (text.terms[i] == kNoTerm || (first >= 'a' && first <= 'z')) {
+      if (text.terms[i] == kNoTerm || (first >= 'a' && first <= 'z') ||
+          (first >= '0' && first <= '9')) {
         in_name = false;
         continue;
       }
@@ -780,20 +782,22 @@ struct Matcher::Impl {
     return out;
   }
 
-  // Whether the story holds kTwoNamesTerms of the claim's name terms, from two of its names or
-  // more: the people and places the claim relates, not one person the news is about.
+  // Whether the story holds kTwoNamesTerms of the claim's name terms, and a distinguishing
+  // term (rule 3) of two of its names or more: the people and places the claim relates, not
+  // one person the news is about, nor the topic ("Apple Watch") and a month.
   bool carries_two_names(std::size_t c, const TermVector& story) const {
     std::size_t held = 0;
-    std::vector<std::uint32_t> held_names;
+    std::vector<std::uint32_t> distinguished;  // the names with a distinguishing term held
     for (const auto& [term, name] : names[c]) {
-      if (holds_term(story, term)) {
-        ++held;
-        if (std::ranges::find(held_names, name) == held_names.end()) {
-          held_names.push_back(name);
-        }
+      if (!holds_term(story, term)) {
+        continue;
+      }
+      ++held;
+      if (distinguishes(term) && std::ranges::find(distinguished, name) == distinguished.end()) {
+        distinguished.push_back(name);
       }
     }
-    return held >= kTwoNamesTerms && held_names.size() >= 2;
+    return held >= kTwoNamesTerms && distinguished.size() >= 2;
   }
 
   std::vector<TermId> predicate_terms(std::string_view statement, const AnalyzedText& text) const {

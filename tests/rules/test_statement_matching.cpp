@@ -401,4 +401,22 @@ TEST_CASE("two of the claim's names in full stand in for its predicate; one name
   const auto refused = matcher.explain(one);
   REQUIRE(refused.size() == 1);
   CHECK_THAT(refused[0].why, Catch::Contains("the names without the claim's predicate"));
+  // Nor is a topic that other claims share, and a month: each name must be the claim's own.
+  const hw::rules::Matcher topic(hw::rules::parse_claims(R"(
+[[claim]]
+id = "kestrel-march"
+statement = "Orbital Kestrel Phone will ship in March."
+[[claim]]
+id = "kestrel-price"
+statement = "Orbital Kestrel Phone will cost 950 USD."
+)",
+                                                         "c.toml"));
+  const auto month = story(
+      "Orbital Kestrel Phone coming in March with a larger screen, longer battery life and a "
+      "faster chip, say analysts at two banks in a note to investors",
+      "");
+  CHECK(topic.match(month).empty());
+  const auto month_why = topic.explain(month);
+  REQUIRE_FALSE(month_why.empty());
+  CHECK_THAT(month_why[0].why, Catch::Contains("the names without the claim's predicate"));
 }
