@@ -16,6 +16,7 @@
 
 #include "rules/claim_fit.h"
 #include "rules/event_synonyms.h"
+#include "rules/place_names.h"
 #include "rules/rule_word_scan.h"
 #include "rules/stance_classifier.h"
 #include "rules/statement_index.h"
@@ -209,6 +210,7 @@ struct Matcher::Impl {
   std::vector<std::vector<TermId>> numbers;     // per claim: number_terms of its statement
   std::vector<std::vector<NameTerm>> names;     // per claim: name_terms of its statement
   std::unique_ptr<EventSynonyms> synonyms;      // built with the first statement claim
+  std::unique_ptr<PlaceNames> places;           // the same
   // Wording learned from stories the statement alone matched clearly (match_and_learn), per
   // claim: the newest kLearnedPerClaim story vectors, the keys of the stories they came from,
   // and how many of them hold each term (for finding candidates). A term leaves the postings
@@ -274,6 +276,7 @@ struct Matcher::Impl {
         profiles[c] = classifier->profile(claim.statement);
         if (!synonyms) {
           synonyms = std::make_unique<EventSynonyms>(classifier->pipeline());
+          places = std::make_unique<PlaceNames>(classifier->pipeline());
         }
         const AnalyzedText statement = classifier->pipeline().analyze(claim.statement);
         predicates.resize(claims.size());
@@ -404,8 +407,12 @@ struct Matcher::Impl {
     s.b = pipeline.analyze(s.body);
     // "50ft" carries the "50" of "a 50-foot crab": the number counts as written apart.
     const auto title_numbers = number_parts(s.t, pipeline);
-    std::vector<TermId> all = distinct_terms({&s.t, &s.b});
-    for (const auto& extra : {title_numbers, number_parts(s.b, pipeline)}) {
+    const std::vector<TermId> written = distinct_terms({&s.t, &s.b});
+    // And "Nicaraguan" carries the "Nicaragua" of a claim (rules/place_names.h).
+    const auto title_places = place_words(s.t, SIZE_MAX, written);
+    std::vector<TermId> all = written;
+    for (const auto& extra : {title_numbers, title_places, number_parts(s.b, pipeline),
+                              place_words(s.b, SIZE_MAX, written)}) {
       all.insert(all.end(), extra.begin(), extra.end());
     }
     std::ranges::sort(all);
@@ -415,15 +422,31 @@ struct Matcher::Impl {
       add_learned_candidates(distinct_terms({&s.t}), s.candidates);
     }
     if (!s.candidates.empty()) {
-      auto lead_numbers = title_numbers;
-      const auto body_numbers = number_parts(s.b, pipeline, kLeadSentences);
-      lead_numbers.insert(lead_numbers.end(), body_numbers.begin(), body_numbers.end());
-      s.terms = story_vector(s.t, s.b, classifier->lexicon(), kLeadSentences, lead_numbers);
+      auto lead_extra = title_numbers;
+      for (const auto& extra : {title_places, number_parts(s.b, pipeline, kLeadSentences),
+                                place_words(s.b, kLeadSentences, written)}) {
+        lead_extra.insert(lead_extra.end(), extra.begin(), extra.end());
+      }
+      s.terms = story_vector(s.t, s.b, classifier->lexicon(), kLeadSentences, lead_extra);
       // A rumour's wording lives in its headlines; a body's other words would let any story on
-      // a busy topic resemble a learned one.
+      // a busy topic resemble a learned one. Headlines are compared as written: a place's
+      // other words there made stories about the same country resemble each other (the
+      // stories no claim is about matched 9 more; docs/stance.md, rule 1).
       s.headline = story_vector(s.t, AnalyzedText{}, classifier->lexicon(), 0, title_numbers);
     }
     return s;
+  }
+
+  // The other words of the places `text` names in its first `sentence_limit` sentences that a
+  // statement claim uses and the story (`written`, sorted) does not: the story's "Nicaraguan"
+  // counts as a claim's "Nicaragua". Words no claim uses would only lengthen the story's vector.
+  std::vector<TermId> place_words(const AnalyzedText& text, std::size_t sentence_limit,
+                                  const std::vector<TermId>& written) const {
+    auto out = places->other_words(text, sentence_limit);
+    std::erase_if(out, [&](TermId term) {
+      return !claim_df.contains(term) || std::ranges::binary_search(written, term);
+    });
+    return out;
   }
 
   // The distinct content terms of `texts`, sorted.
@@ -532,7 +555,7 @@ struct Matcher::Impl {
           !(distinguishing && predicate)) {
         // A faint likeness to a kept headline (a few of the rumour's words) is the rumour only
         // when the story also says what the statement says: its distinguishing term and its
-        // predicate ("Video of the beheading of a Briton shocks the world" after "ISIS video
+        // predicate ("Video of the beheading of a hostage shocks the world" after "ISIS video
         // shows beheading of British aid worker David Haines"). Otherwise it is the rumour's
         // setting. The statement's own path would refuse such a story too (rules 1 and 3).
         d.matched = false;
@@ -637,8 +660,11 @@ struct Matcher::Impl {
       std::vector<TermId> out;
       for (const auto word : folded) {
         const std::string w(word);
-        out.push_back(pipeline.stem_term(w));
+        const TermId stem = pipeline.stem_term(w);
+        out.push_back(stem);
         out.push_back(term_id_of(w));
+        const auto& place = places->other_words(stem);  // read_statement_story
+        out.insert(out.end(), place.begin(), place.end());
         if (const auto number = leading_number(w); !number.empty()) {
           out.push_back(pipeline.stem_term(std::string(number)));  // number_parts
         }

@@ -5,6 +5,7 @@
 #include "rules/claim_fit.h"
 #include "rules/claims_loader.h"
 #include "rules/matcher.h"
+#include "rules/place_names.h"
 #include "rules/stance_classifier.h"
 
 using hw::Stance;
@@ -360,7 +361,7 @@ TEST_CASE("a claim forgets the words of the headlines it no longer keeps") {
 
 TEST_CASE("a faint likeness to learned wording counts only with the statement's predicate") {
   auto matcher = statement_matcher("haines", "ISIS beheaded British aid worker David Haines.");
-  const Story retold = story("Video of the beheading of a Briton shocks the world", "");
+  const Story retold = story("Video of the beheading of a hostage shocks the world", "");
   const Story topic =
       story("Cameron vows to hunt down the killers of the British hostage in the ISIS video", "");
   // The statement alone fits neither.
@@ -419,4 +420,33 @@ statement = "Orbital Kestrel Phone will cost 950 USD."
   const auto month_why = topic.explain(month);
   REQUIRE_FALSE(month_why.empty());
   CHECK_THAT(month_why[0].why, Catch::Contains("the names without the claim's predicate"));
+}
+
+TEST_CASE("a country and the word for its people are one place") {
+  using V = std::vector<std::string>;
+  const auto meteorite = statement_matcher("meteorite", "A meteorite landed in Nicaragua.");
+  CHECK(ids(meteorite.match(story("Meteorite leaves crater in Nicaraguan capital Managua", ""))) ==
+        V{"meteorite"});
+  const auto catfish =
+      statement_matcher("catfish", "Italian fishermen caught a 280-pound catfish.");
+  CHECK(ids(catfish.match(story("Italy: record catfish reeled in from the Po", ""))) ==
+        V{"catfish"});
+}
+
+TEST_CASE("place names: a people's word stands for its country, not always the other way") {
+  hw::rules::TextPipeline pipeline;
+  const hw::rules::PlaceNames places(pipeline);
+  const auto term = [&](const char* word) { return pipeline.stem_term(word); };
+  using T = std::vector<hw::rules::TermId>;
+  CHECK(places.other_words(term("nicaraguan")) == T{term("nicaragua")});
+  CHECK(places.other_words(term("nicaragua")) == T{term("nicaraguan")});
+  // "Jordan" may be Michael Jordan, and a "turkey" dinner: only their people's words count.
+  CHECK(places.other_words(term("jordanian")) == T{term("jordan")});
+  CHECK(places.other_words(term("jordan")).empty());
+  CHECK(places.other_words(term("turkey")).empty());
+  CHECK(places.other_words(term("catfish")).empty());
+  // In a text: each other word once, from the sentences asked for.
+  const auto text = pipeline.analyze("Syrian rebels left Syria. Italians cheered.");
+  CHECK(places.other_words(text, 1) == T{term("syria"), term("syrian")});
+  CHECK(places.other_words(text).size() == 3);
 }
