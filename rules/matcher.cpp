@@ -783,8 +783,6 @@ struct Matcher::Impl {
     return out;
   }
 
-  // The terms of words the statement writes in lower case (not names, numbers or acronyms),
-  // expanded by the event groups; `text` is the statement analysed.
   // The terms of the statement's names: the words it writes with a capital (names, acronyms,
   // the first word; not numbers), each with the run of such words it belongs to. "Taylor Lianne
   // Chandler had a romantic relationship with Olympic swimmer Michael Phelps" has three names.
@@ -826,6 +824,8 @@ struct Matcher::Impl {
     return held >= kTwoNamesTerms && distinguished.size() >= 2;
   }
 
+  // The terms of words the statement writes in lower case (not names, numbers or acronyms),
+  // expanded by the event groups; `text` is the statement analysed.
   std::vector<TermId> predicate_terms(std::string_view statement, const AnalyzedText& text) const {
     std::vector<TermId> out;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
