@@ -93,24 +93,12 @@ constexpr std::string_view kOneWay[] = {
 
 const std::vector<TermId> kNone;
 
-std::vector<TermId> terms_of_line(TextPipeline& pipeline, std::string_view line) {
-  std::vector<TermId> terms;
-  for (std::size_t at = 0; at < line.size();) {
-    const std::size_t end = std::min(line.find(' ', at), line.size());
-    const TermId term = pipeline.stem_term(std::string(line.substr(at, end - at)));
-    if (std::ranges::find(terms, term) == terms.end()) {
-      terms.push_back(term);
-    }
-    at = end + 1;
-  }
-  return terms;
-}
-
 }  // namespace
 
 PlaceNames::PlaceNames(TextPipeline& pipeline) {
   const auto add = [&](std::string_view line, bool both_ways) {
-    const std::vector<TermId> terms = terms_of_line(pipeline, line);
+    std::vector<TermId> terms = pipeline.terms_of(line);
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());  // "briton britons"
     for (std::size_t i = both_ways ? 0 : 1; i < terms.size(); ++i) {
       auto& other = m_other[terms[i]];
       for (const TermId o : terms) {
